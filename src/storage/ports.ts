@@ -1,0 +1,181 @@
+// Storage ports: what the application needs from a database. Adapters (SQLite, PostgreSQL) implement
+// these and must pass the one contract suite in storage.contract.ts. Times are epoch milliseconds.
+import type { ConversationStatus } from '../domain/conversation-status.js';
+import type { KbEntry } from '../engine/types.js';
+
+export interface CustomerInfo {
+  name?: string;
+  phone?: string;
+  externalId?: string;
+}
+
+export interface ConversationRecord {
+  id: string;
+  /** sha256 of the customer's bearer token (the token itself is never stored). */
+  tokenHash: string;
+  status: ConversationStatus;
+  locale: string;
+  care: boolean;
+  customer: CustomerInfo;
+  assignedAgentId: string | null;
+  /** Why it was handed off (last handoff), e.g. 'customer-request', 'out-of-scope'. */
+  handoffReason: string | null;
+  queuedAt: number | null;
+  /** Consecutive bot non-answers (clarify/handoff), for the repeated-miss rule. */
+  botMisses: number;
+  /** Entry ids offered in a pending clarification, or null. */
+  pendingClarify: string[] | null;
+  /** Highest message sequence number used so far (0 when none). */
+  lastSeq: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type NewConversation = Omit<ConversationRecord, 'lastSeq' | 'updatedAt'>;
+
+/** Fields that may change after creation (status only through the domain's transition()). */
+export type ConversationPatch = Partial<
+  Pick<ConversationRecord, 'status' | 'assignedAgentId' | 'handoffReason' | 'queuedAt' | 'botMisses' | 'pendingClarify'>
+>;
+
+export type Sender = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  /** 1, 2, 3 … per conversation, gap-free, in the order stored. */
+  seq: number;
+  sender: Sender;
+  /** Agent user id for agent messages; null otherwise. */
+  authorId: string | null;
+  text: string;
+  /** The client's idempotency key (customer and agent messages); unique per conversation. */
+  clientMessageId: string | null;
+  /** Id of the customer message a bot reply answers (for idempotent replays). */
+  inReplyTo: string | null;
+  /** Decision details for bot messages (decision, entryId, candidates, scores, kbVersion …). */
+  meta: Record<string, unknown> | null;
+  createdAt: number;
+}
+
+export type NewMessage = Omit<MessageRecord, 'seq'>;
+
+export interface AppendResult {
+  message: MessageRecord;
+  /** false when a message with the same clientMessageId already existed (nothing stored). */
+  created: boolean;
+}
+
+export interface ConversationRepository {
+  create(conversation: NewConversation): Promise<ConversationRecord>;
+  get(id: string): Promise<ConversationRecord | null>;
+  /** Applies the patch; when expectedStatus is given and differs, changes nothing and returns null. */
+  update(id: string, patch: ConversationPatch, now: number, expectedStatus?: ConversationStatus): Promise<ConversationRecord | null>;
+  /** Conversations in the given statuses, oldest queuedAt (then createdAt) first. */
+  listByStatus(statuses: ConversationStatus[], limit: number): Promise<ConversationRecord[]>;
+  /** Conversations assigned to an agent in the given statuses, most recently updated first. */
+  listByAgent(agentId: string, statuses: ConversationStatus[], limit: number): Promise<ConversationRecord[]>;
+}
+
+export interface MessageRepository {
+  /**
+   * Stores a message with the next seq of its conversation (atomically bumping lastSeq).
+   * If clientMessageId is set and already stored for that conversation, stores nothing and returns it.
+   */
+  append(message: NewMessage): Promise<AppendResult>;
+  /** Messages with seq > afterSeq in seq order, at most limit. */
+  listAfter(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
+  /** Bot (or system) messages stored in reply to the given message id, in seq order. */
+  listReplies(conversationId: string, inReplyTo: string): Promise<MessageRecord[]>;
+}
+
+export interface StoredKbEntry extends KbEntry {
+  updatedAt: number;
+}
+
+export interface KbVersion {
+  version: number;
+  createdAt: number;
+  author: string | null;
+  note: string | null;
+  entryCount: number;
+}
+
+export interface KbMeta {
+  name: string;
+  locale: string;
+}
+
+export interface KbRepository {
+  /** The current version number (0 when the KB was never written). */
+  currentVersion(): Promise<number>;
+  meta(): Promise<KbMeta>;
+  listEntries(): Promise<StoredKbEntry[]>;
+  getEntry(id: string): Promise<StoredKbEntry | null>;
+  /** Insert or replace one entry; records a new version and returns its number. */
+  upsertEntry(entry: KbEntry, author: string | null, now: number): Promise<number>;
+  /** Removes one entry (false when absent, no version made). */
+  deleteEntry(id: string, author: string | null, now: number): Promise<number | false>;
+  /** Replaces the whole KB (import); records one new version and returns its number. */
+  replaceAll(meta: KbMeta, entries: KbEntry[], author: string | null, note: string | null, now: number): Promise<number>;
+  listVersions(limit: number): Promise<KbVersion[]>;
+  /** The full entry list as it was at a version (null when unknown). */
+  snapshot(version: number): Promise<KbEntry[] | null>;
+}
+
+export type Role = 'agent' | 'admin';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface UserRepository {
+  /** Fails with a StorageConflictError when the username is taken. */
+  create(user: UserRecord): Promise<UserRecord>;
+  getById(id: string): Promise<UserRecord | null>;
+  getByUsername(username: string): Promise<UserRecord | null>;
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface SessionRecord {
+  /** sha256 of the session cookie value. */
+  idHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>;
+  /** The session if it exists and has not expired at `now`. */
+  get(idHash: string, now: number): Promise<SessionRecord | null>;
+  delete(idHash: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+/** The repositories bound to one connection or transaction. */
+export interface Repositories {
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  kb: KbRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+}
+
+export interface Storage extends Repositories {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs fn in one transaction: all of its writes are kept, or none. */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A unique constraint was violated (e.g. a username taken). */
+export class StorageConflictError extends Error {
+  override readonly name = 'StorageConflictError';
+}
