@@ -1,0 +1,85 @@
+// WebSocket /api/v1/conversations/{id}/stream?token=…&after=SEQ: replays what came after SEQ, then pushes
+// new messages and status/queue updates. Subscribing before the replay and de-duplicating by seq means
+// nothing is lost or sent twice across the hand-over from replay to live.
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { BusEvent } from '../realtime/event-bus.js';
+import { AppError } from '../errors.js';
+import { queuePosition } from '../services/queue.js';
+import type { ConversationRecord } from '../storage/ports.js';
+import type { AppServices } from './app-services.js';
+import { customerConversation, customerMessage } from './views.js';
+import { keepAlive, sendJson } from './ws-util.js';
+
+const REPLAY_PAGE = 500;
+
+export async function customerStream(app: FastifyInstance, services: AppServices): Promise<void> {
+  const { customers, storage, bus, models } = services;
+
+  const statusFrame = async (c: ConversationRecord) => {
+    const agent = c.assignedAgentId ? await storage.users.getById(c.assignedAgentId) : null;
+    return { type: 'conversation', conversation: customerConversation(c, await queuePosition(storage.conversations, c), agent) };
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { token?: string; after?: string } }>(
+    '/api/v1/conversations/:id/stream',
+    { websocket: true, schema: { tags: ['customer v1'], summary: 'WebSocket: new messages and queue updates, resumable from a sequence number' } },
+    async (socket: WebSocket, request) => {
+      let conversation: ConversationRecord;
+      try {
+        conversation = await customers.authorize(request.params.id, request.query.token);
+      } catch (err) {
+        const code = err instanceof AppError ? err.code : 'INTERNAL';
+        sendJson(socket, { type: 'error', error: { code, message: err instanceof Error ? err.message : 'error' } });
+        socket.close(4000 + (err instanceof AppError ? err.status : 500), code);
+        return;
+      }
+      const id = conversation.id;
+      let lastSent = Math.max(0, Number.parseInt(request.query.after ?? '0', 10) || 0);
+      let replaying = true;
+      const buffered: BusEvent[] = [];
+
+      const pushStatus = (load: Promise<ConversationRecord | null>) => {
+        load
+          .then(async (c) => c && sendJson(socket, await statusFrame(c)))
+          .catch((err) => request.log.warn({ err, conversationId: id }, 'stream push failed'));
+      };
+      // Messages are handled synchronously so that seq order is kept across replay and live.
+      const handle = (event: BusEvent) => {
+        if (event.type === 'message' && event.message.conversationId === id && event.message.seq > lastSent) {
+          lastSent = event.message.seq;
+          sendJson(socket, { type: 'message', message: customerMessage(event.message, models.current().entries) });
+        } else if (event.type === 'conversation' && event.conversation.id === id) {
+          pushStatus(Promise.resolve(event.conversation));
+        } else if (event.type === 'queue-changed') {
+          // Everyone waiting learns their new position.
+          pushStatus(storage.conversations.get(id).then((c) => (c?.status === 'queued' ? c : null)));
+        }
+      };
+      const unsubscribe = bus.subscribe((event) => {
+        if (replaying) buffered.push(event);
+        else handle(event);
+      });
+      const stopPing = keepAlive(socket);
+      socket.on('close', () => {
+        unsubscribe();
+        stopPing();
+      });
+
+      try {
+        for (;;) {
+          const page = await storage.messages.listAfter(id, lastSent, REPLAY_PAGE);
+          for (const m of page) sendJson(socket, { type: 'message', message: customerMessage(m, models.current().entries) });
+          if (page.length > 0) lastSent = page[page.length - 1].seq;
+          if (page.length < REPLAY_PAGE) break;
+        }
+        sendJson(socket, await statusFrame((await storage.conversations.get(id)) ?? conversation));
+        for (const event of buffered.splice(0)) handle(event);
+        replaying = false;
+      } catch (err) {
+        request.log.warn({ err, conversationId: id }, 'stream replay failed');
+        socket.close(1011, 'replay failed');
+      }
+    },
+  );
+}

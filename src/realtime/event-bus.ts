@@ -1,0 +1,29 @@
+// The realtime bus port: services publish what happened; sockets (and later listeners for analytics,
+// notifications, webhooks) subscribe. In-process by default, Redis pub/sub across several instances.
+import type { ConversationRecord, MessageRecord } from '../storage/ports.js';
+
+export type BusEvent =
+  | { type: 'message'; conversation: ConversationRecord; message: MessageRecord }
+  | { type: 'conversation'; conversation: ConversationRecord }
+  | { type: 'queue-changed' }
+  | { type: 'kb-changed'; version: number };
+
+export type BusListener = (event: BusEvent) => void;
+
+export interface EventBus {
+  publish(event: BusEvent): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: BusListener): () => void;
+  close(): Promise<void>;
+}
+
+/** Delivers to every listener; one listener's exception must not starve the others. */
+export function deliver(listeners: Iterable<BusListener>, event: BusEvent, onError: (err: unknown) => void): void {
+  for (const listener of listeners) {
+    try {
+      listener(event);
+    } catch (err) {
+      onError(err);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+// The composition root: the only place that wires real adapters (storage, bus, clock) to the services.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from './config.js';
+import { DEFAULT_HANDOFF_POLICY } from './domain/bot-turn.js';
+import { buildApp } from './http/app.js';
+import type { AppServices } from './http/app-services.js';
+import type { EventBus } from './realtime/event-bus.js';
+import { createInProcessBus } from './realtime/in-process-bus.js';
+import { createRedisBus } from './realtime/redis-bus.js';
+import { createAgentConversations } from './services/agent-conversations.js';
+import { createAuth } from './services/auth.js';
+import { createCustomerConversations } from './services/customer-conversations.js';
+import { DEMO_USERS, seedDemo } from './services/demo-seed.js';
+import { createKnowledgeBase } from './services/knowledge-base.js';
+import { createModelRegistry } from './services/model-registry.js';
+import { trainInWorker } from './services/train-in-worker.js';
+import { openStorage } from './storage/open-storage.js';
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config = loadConfig(process.env, overrides);
+  mkdirSync(config.dataDir, { recursive: true });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let bus: EventBus | undefined;
+  try {
+    const clock = () => Date.now();
+    const newId = () => randomUUID();
+    let log: (err: unknown) => void = (err) => console.error(err);
+    bus = config.redisUrl ? await createRedisBus(config.redisUrl, (err) => log(err)) : createInProcessBus((err) => log(err));
+    const models = await createModelRegistry(storage.kb, trainInWorker, clock);
+    const ctx = { storage, bus, models, policy: DEFAULT_HANDOFF_POLICY, clock, newId };
+    const auth = createAuth({ storage, clock, newId, sessionHours: config.sessionHours });
+    const kb = createKnowledgeBase(ctx, (err) => log(err));
+    const services: AppServices = {
+      config,
+      storage,
+      bus,
+      models,
+      auth,
+      kb,
+      customers: createCustomerConversations(ctx),
+      agents: createAgentConversations(ctx),
+    };
+    const seed = config.seedDemo ? await seedDemo(storage, auth, kb, config.demoPassword) : { seeded: false };
+    if (seed.seeded) await models.reload();
+
+    const app = await buildApp(services);
+    log = (err) => app.log.error({ err }, 'background task failed');
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+    if (seed.seeded && 'password' in seed) printWelcome(url, seed.password ?? '', config.logLevel !== 'silent');
+
+    const openBus = bus;
+    return {
+      url,
+      app,
+      services,
+      async close() {
+        await app.close();
+        await openBus.close();
+        await storage.close();
+      },
+    };
+  } catch (err) {
+    await bus?.close();
+    await storage.close();
+    throw err;
+  }
+}
+
+function printWelcome(url: string, password: string, show: boolean): void {
+  if (!show) return;
+  const lines = [
+    '',
+    '  Zhida 智达客服 is running — demo data created (shown once)',
+    `  Shop + chat widget:   ${url}/`,
+    `  Agent console:        ${url}/console`,
+    `  Admin:                ${url}/admin`,
+    `  API docs:             ${url}/docs`,
+    ...DEMO_USERS.map((u) => `  ${u.role.padEnd(6)} login:        ${u.username} / ${password}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}

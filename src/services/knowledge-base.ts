@@ -1,0 +1,74 @@
+// KB administration: every change is validated whole, stored as a new version, and retrains the model in
+// the background (the previous model answers until the new one is ready).
+import { randomUUID } from 'node:crypto';
+import { validateKnowledgeBase } from '../engine/kb-validation.js';
+import type { KbEntry, KnowledgeBase } from '../engine/types.js';
+import { AppError } from '../errors.js';
+import type { Storage } from '../storage/ports.js';
+import type { ServiceContext } from './context.js';
+
+/** Replaces the whole KB; a file with any bad entry is refused whole with a per-entry error list. */
+export async function importKnowledgeBase(storage: Storage, input: unknown, author: string, note: string | null, now: number) {
+  const result = validateKnowledgeBase(input);
+  if (!result.ok) throw new AppError('INVALID_KB', `the knowledge base has ${result.errors.length} error(s)`, result.errors);
+  const { name, locale, entries } = result.kb;
+  const version = await storage.kb.replaceAll({ name, locale }, entries, author, note, now);
+  return { version, entries: entries.length };
+}
+
+/** The KB file of DESIGN.md, as stored now. */
+export async function exportKnowledgeBase(storage: Storage): Promise<KnowledgeBase> {
+  const [meta, entries] = await Promise.all([storage.kb.meta(), storage.kb.listEntries()]);
+  return { ...meta, entries: entries.map(({ updatedAt: _updatedAt, ...entry }) => entry) };
+}
+
+export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown) => void) {
+  const { storage, clock, models, bus } = ctx;
+
+  const changed = (version: number) => {
+    void bus.publish({ type: 'kb-changed', version }).catch(onError);
+    models.reload().catch(onError);
+    return version;
+  };
+
+  function validEntry(entry: KbEntry): KbEntry {
+    const result = validateKnowledgeBase({ name: 'entry', locale: 'zh-CN', entries: [entry] });
+    if (!result.ok) throw new AppError('INVALID_KB', 'the entry is not valid', result.errors);
+    return result.kb.entries[0];
+  }
+
+  async function list() {
+    const [meta, version, entries] = await Promise.all([storage.kb.meta(), storage.kb.currentVersion(), storage.kb.listEntries()]);
+    return { ...meta, version, entries };
+  }
+
+  async function create(input: Omit<KbEntry, 'id'> & { id?: string }, author: string) {
+    const entry = validEntry({ ...input, id: input.id ?? `entry-${randomUUID().slice(0, 8)}` });
+    if (await storage.kb.getEntry(entry.id)) throw new AppError('CONFLICT', `an entry with id "${entry.id}" exists`);
+    const version = changed(await storage.kb.upsertEntry(entry, author, clock()));
+    return { entry, version };
+  }
+
+  async function update(id: string, input: Omit<KbEntry, 'id'>, author: string) {
+    if (!(await storage.kb.getEntry(id))) throw new AppError('NOT_FOUND', `no entry with id "${id}"`);
+    const entry = validEntry({ ...input, id });
+    const version = changed(await storage.kb.upsertEntry(entry, author, clock()));
+    return { entry, version };
+  }
+
+  async function remove(id: string, author: string) {
+    const version = await storage.kb.deleteEntry(id, author, clock());
+    if (version === false) throw new AppError('NOT_FOUND', `no entry with id "${id}"`);
+    return { version: changed(version) };
+  }
+
+  async function importFile(input: unknown, author: string, note: string | null) {
+    const result = await importKnowledgeBase(storage, input, author, note, clock());
+    changed(result.version);
+    return result;
+  }
+
+  return { list, create, update, remove, importFile, exportFile: () => exportKnowledgeBase(storage) };
+}
+
+export type KnowledgeBaseService = ReturnType<typeof createKnowledgeBase>;

@@ -1,0 +1,65 @@
+// Holds the live answer model. A KB change trains a new model in the background while the previous one
+// keeps answering; the swap is atomic and each decision records the KB version it used.
+import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
+import type { KbRepository } from '../storage/ports.js';
+
+export interface ActiveModel {
+  model: AnswerModel;
+  kbVersion: number;
+  entries: ReadonlyMap<string, KbEntry>;
+  trainedMs: number;
+}
+
+/** Trains a model from a KB, possibly off the main thread. */
+export type Trainer = (kb: KnowledgeBase) => Promise<AnswerModel>;
+
+export interface ModelRegistry {
+  current(): ActiveModel;
+  /** Retrains from the stored KB; concurrent calls coalesce into at most one more run. */
+  reload(): Promise<ActiveModel>;
+}
+
+export async function createModelRegistry(
+  kb: KbRepository,
+  train: Trainer,
+  clock: () => number,
+  onTrained: (active: ActiveModel) => void = () => {},
+): Promise<ModelRegistry> {
+  const build = async (): Promise<ActiveModel> => {
+    const [version, meta, entries] = await Promise.all([kb.currentVersion(), kb.meta(), kb.listEntries()]);
+    const started = clock();
+    const model = await train({ name: meta.name, locale: meta.locale, entries });
+    return { model, kbVersion: version, entries: new Map(entries.map((e) => [e.id, e])), trainedMs: clock() - started };
+  };
+
+  let active = await build();
+  let running: Promise<ActiveModel> | null = null;
+  let again = false;
+
+  const run = async (): Promise<ActiveModel> => {
+    do {
+      again = false;
+      const next = await build();
+      // Never replace a model with one trained on an older KB version.
+      if (next.kbVersion >= active.kbVersion) {
+        active = next;
+        onTrained(active);
+      }
+    } while (again);
+    return active;
+  };
+
+  return {
+    current: () => active,
+    reload() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
