@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One runner for the whole repo: unit + in-process HTTP + storage contract tests, then real-Chromium browser tests.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

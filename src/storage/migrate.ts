@@ -1,0 +1,27 @@
+// Brings a database to the latest schema with Kysely's Migrator (migrations are code, not files, so
+// they ship inside the build). Run by openStorage before an adapter is handed out.
+import { Migrator, type Kysely } from 'kysely';
+import type { Storage } from './ports.js';
+import type { Database } from './schema.js';
+import { initialMigration } from './migrations/0001-initial.js';
+
+/**
+ * `pgSchema` names the PostgreSQL schema that holds the tables. The Migrator must be told: without it,
+ * it looks for its bookkeeping tables in every schema and would take another schema's for ours.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  kind: Storage['kind'],
+  pgSchema?: string,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    migrationTableSchema: pgSchema,
+    provider: { getMigrations: async () => ({ '0001-initial': initialMigration(kind) }) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? '(setup)'} failed: ${String(error)}`, { cause: error });
+  }
+}

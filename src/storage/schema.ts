@@ -1,0 +1,96 @@
+// Table shapes as Kysely sees them, shared by both adapters. Times are epoch ms (bigint in PostgreSQL,
+// read back as numbers by the pool's type parser); JSON columns hold text; booleans are written as 0/1,
+// which SQLite stores as integers and PostgreSQL accepts for its boolean columns.
+import type { Generated } from 'kysely';
+
+export interface ConversationsTable {
+  id: string;
+  token_hash: string;
+  status: string;
+  locale: string;
+  /** SQLite returns 0/1, PostgreSQL true/false. */
+  care: number | boolean;
+  /** JSON CustomerInfo. */
+  customer: string;
+  assigned_agent_id: string | null;
+  handoff_reason: string | null;
+  queued_at: number | null;
+  bot_misses: number;
+  /** JSON string[] or null. */
+  pending_clarify: string | null;
+  last_seq: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender: string;
+  author_id: string | null;
+  text: string;
+  client_message_id: string | null;
+  in_reply_to: string | null;
+  /** JSON object or null. */
+  meta: string | null;
+  created_at: number;
+}
+
+/** One row (id = 1), created by the migration; `version` is the KB's current version. */
+export interface KbMetaTable {
+  id: number;
+  name: string;
+  locale: string;
+  version: number;
+}
+
+export interface KbEntriesTable {
+  id: string;
+  /** Keeps the order entries were imported or added in, so an export matches its import. */
+  position: number;
+  title: string;
+  category: string | null;
+  /** JSON string[]. */
+  questions: string;
+  answer: string;
+  /** JSON string[] or null. */
+  tags: string | null;
+  updated_at: number;
+}
+
+export interface KbVersionsTable {
+  version: number;
+  created_at: number;
+  author: string | null;
+  note: string | null;
+  entry_count: number;
+  /** JSON KbEntry[]: every entry as at this version. */
+  snapshot: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface Database {
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  kb_meta: KbMetaTable;
+  kb_entries: KbEntriesTable;
+  kb_versions: KbVersionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+}
