@@ -1,5 +1,6 @@
 // The only module that reads the environment (DESIGN convention 8): read and validated once, then frozen.
 import path from 'node:path';
+import { parseBusinessHours } from './domain/business-hours.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -28,6 +29,38 @@ export interface Config {
   webDir: string;
   /** Set Secure on cookies (behind HTTPS). */
   secureCookies: boolean;
+  handoff: HandoffConfig;
+  routing: RoutingConfig;
+}
+
+export interface HandoffConfig {
+  /** Enabled triggers: request, legal, complaint, anger, sensitive, misses. */
+  triggers: ReadonlySet<string>;
+  maxMisses: number;
+  angerThreshold: number;
+  /** Care-mode customers skip the bot entirely. */
+  careStraightToHuman: boolean;
+}
+
+export interface RoutingConfig {
+  /** "always", "09:00-22:00" or "mon-fri 09:00-18:00; sat 10:00-16:00". */
+  businessHours: string;
+  /** Minutes east of UTC for business hours (480 = UTC+8). */
+  utcOffsetMinutes: number;
+  /** Waiting this long is worth one priority class. */
+  agingMs: number;
+  /** After this long, a chat may go to an agent of any skill group. */
+  skillFallbackMs: number;
+  /** Default concurrent chats per agent. */
+  agentCapacity: number;
+  /** KB category → skill group. */
+  skillGroups: ReadonlyMap<string, string>;
+  /** An agent without a heartbeat for this long is offline (their chats go back to the queue front). */
+  heartbeatTimeoutMs: number;
+  /** Care-mode customers get queue priority. */
+  carePriority: boolean;
+  /** Assign waiting chats to free agents automatically. */
+  autoAssign: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +107,34 @@ const rootFrom = (here: string) => (path.basename(path.dirname(here)) === 'dist'
 /** The repository (or installed package) root, whether running from src/ (tsx) or dist/. */
 export const PACKAGE_ROOT = rootFrom(path.dirname(new URL(import.meta.url).pathname));
 
+const TRIGGERS = ['request', 'legal', 'complaint', 'anger', 'sensitive', 'misses'];
+const DEFAULT_SKILL_GROUPS = '售后=退货退款,换货,保修,投诉建议;物流=物流,订单;支付=支付,发票,优惠券,会员,账户';
+
+function skillGroups(raw: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [group, categories] = part.split('=');
+    if (!group?.trim() || !categories?.trim()) throw new ConfigError(`ZHIDA_SKILL_GROUPS: "${part}" is not like "售后=退货退款,换货"`);
+    for (const category of categories.split(',')) map.set(category.trim(), group.trim());
+  }
+  return map;
+}
+
+function utcOffset(raw: string | undefined): number {
+  if (!raw) return 480;
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(raw.trim());
+  if (!match) throw new ConfigError(`ZHIDA_UTC_OFFSET must look like +08:00, got "${raw}"`);
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+function triggers(raw: string | undefined): Set<string> {
+  if (raw === undefined) return new Set(TRIGGERS);
+  const chosen = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = chosen.filter((t) => !TRIGGERS.includes(t));
+  if (unknown.length > 0) throw new ConfigError(`ZHIDA_HANDOFF_TRIGGERS: unknown ${unknown.join(', ')} (known: ${TRIGGERS.join(', ')})`);
+  return new Set(chosen);
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
   const level = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -91,8 +152,30 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     messageRateLimit: intIn(env, 'ZHIDA_MESSAGE_RATE_LIMIT', 30, 1, 10_000),
     webDir: path.resolve(env.ZHIDA_WEB_DIR || path.join(PACKAGE_ROOT, 'dist', 'web')),
     secureCookies: bool(env, 'ZHIDA_SECURE_COOKIES', false),
+    handoff: {
+      triggers: triggers(env.ZHIDA_HANDOFF_TRIGGERS),
+      maxMisses: intIn(env, 'ZHIDA_MAX_MISSES', 2, 1, 10),
+      angerThreshold: intIn(env, 'ZHIDA_ANGER_THRESHOLD', 2, 1, 10),
+      careStraightToHuman: bool(env, 'ZHIDA_CARE_STRAIGHT_TO_HUMAN', false),
+    },
+    routing: {
+      businessHours: env.ZHIDA_BUSINESS_HOURS || 'always',
+      utcOffsetMinutes: utcOffset(env.ZHIDA_UTC_OFFSET),
+      agingMs: intIn(env, 'ZHIDA_QUEUE_AGING_SECONDS', 300, 1, 86_400) * 1000,
+      skillFallbackMs: intIn(env, 'ZHIDA_SKILL_FALLBACK_SECONDS', 120, 0, 86_400) * 1000,
+      agentCapacity: intIn(env, 'ZHIDA_AGENT_CAPACITY', 5, 1, 100),
+      skillGroups: skillGroups(env.ZHIDA_SKILL_GROUPS ?? DEFAULT_SKILL_GROUPS),
+      heartbeatTimeoutMs: intIn(env, 'ZHIDA_HEARTBEAT_TIMEOUT_SECONDS', 60, 5, 3600) * 1000,
+      carePriority: bool(env, 'ZHIDA_CARE_PRIORITY', true),
+      autoAssign: bool(env, 'ZHIDA_AUTO_ASSIGN', true),
+    },
     ...overrides,
   };
+  try {
+    parseBusinessHours(config.routing.businessHours, config.routing.utcOffsetMinutes);
+  } catch (err) {
+    throw new ConfigError(`ZHIDA_BUSINESS_HOURS: ${(err as Error).message}`);
+  }
   if (config.demoPassword !== undefined && config.demoPassword.length < 6) {
     throw new ConfigError('ZHIDA_DEMO_PASSWORD must be at least 6 characters');
   }

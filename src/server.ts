@@ -3,20 +3,44 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.js';
-import { DEFAULT_HANDOFF_POLICY } from './domain/bot-turn.js';
+import { DEFAULT_HANDOFF_POLICY, type HandoffPolicy } from './domain/bot-turn.js';
 import { buildApp } from './http/app.js';
 import type { AppServices } from './http/app-services.js';
 import type { EventBus } from './realtime/event-bus.js';
 import { createInProcessBus } from './realtime/in-process-bus.js';
 import { createRedisBus } from './realtime/redis-bus.js';
 import { createAgentConversations } from './services/agent-conversations.js';
+import { createAgentPresence } from './services/agent-presence.js';
 import { createAuth } from './services/auth.js';
+import type { ServiceContext } from './services/context.js';
+import { createDispatcher } from './services/dispatcher.js';
+import { createHandoffs } from './services/handoff.js';
+import { createQueueStatus } from './services/queue-status.js';
 import { createCustomerConversations } from './services/customer-conversations.js';
 import { DEMO_USERS, seedDemo } from './services/demo-seed.js';
 import { createKnowledgeBase } from './services/knowledge-base.js';
 import { createModelRegistry } from './services/model-registry.js';
 import { trainInWorker } from './services/train-in-worker.js';
 import { openStorage } from './storage/open-storage.js';
+
+const ROUTING_TICK_MS = 10_000;
+
+/** The handoff triggers the business turned on (ZHIDA_HANDOFF_TRIGGERS and friends). */
+function handoffPolicy(config: Readonly<Config>): HandoffPolicy {
+  const on = (trigger: string) => config.handoff.triggers.has(trigger);
+  return {
+    ...DEFAULT_HANDOFF_POLICY,
+    explicitRequest: on('request'),
+    legalThreat: on('legal'),
+    complaint: on('complaint'),
+    anger: on('anger'),
+    sensitive: on('sensitive'),
+    // "misses" off: the bot still stops after many misses rather than looping for ever.
+    maxMisses: on('misses') ? config.handoff.maxMisses : 10,
+    angerThreshold: config.handoff.angerThreshold,
+    careStraightToHuman: config.handoff.careStraightToHuman,
+  };
+}
 
 export interface RunningServer {
   url: string;
@@ -36,9 +60,13 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     let log: (err: unknown) => void = (err) => console.error(err);
     bus = config.redisUrl ? await createRedisBus(config.redisUrl, (err) => log(err)) : createInProcessBus((err) => log(err));
     const models = await createModelRegistry(storage.kb, trainInWorker, clock);
-    const ctx = { storage, bus, models, policy: DEFAULT_HANDOFF_POLICY, clock, newId };
+    const ctx: ServiceContext = { storage, bus, models, policy: handoffPolicy(config), routing: config.routing, clock, newId };
     const auth = createAuth({ storage, clock, newId, sessionHours: config.sessionHours });
     const kb = createKnowledgeBase(ctx, (err) => log(err));
+    const handoffs = createHandoffs(ctx);
+    const queueStatus = createQueueStatus(ctx);
+    const presence = createAgentPresence(ctx, handoffs);
+    const dispatcher = createDispatcher(ctx, handoffs, queueStatus, (err) => log(err));
     const services: AppServices = {
       config,
       storage,
@@ -46,9 +74,22 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
       models,
       auth,
       kb,
-      customers: createCustomerConversations(ctx),
-      agents: createAgentConversations(ctx),
+      presence,
+      queueStatus,
+      customers: createCustomerConversations(ctx, handoffs),
+      agents: createAgentConversations(ctx, handoffs, presence),
     };
+    // Routing reacts to events (DESIGN convention 7); the timer covers aging, skill fall-back and silent agents.
+    const stopRouting = bus.subscribe((event) => {
+      if (event.type === 'queue-changed' || event.type === 'agent-changed') dispatcher.dispatch().catch((err) => log(err));
+    });
+    const routingTimer = setInterval(() => {
+      presence
+        .sweep()
+        .then(() => dispatcher.dispatch())
+        .catch((err) => log(err));
+    }, ROUTING_TICK_MS);
+    routingTimer.unref();
     const seed = config.seedDemo ? await seedDemo(storage, auth, kb, config.demoPassword) : { seeded: false };
     if (seed.seeded) await models.reload();
 
@@ -66,6 +107,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
       app,
       services,
       async close() {
+        clearInterval(routingTimer);
+        stopRouting();
         await app.close();
         await openBus.close();
         await storage.close();

@@ -69,3 +69,11 @@ describe('decideBotTurn', () => {
     expect(decideBotTurn(confident, '退款多久到账', { ...FIRST_MESSAGE_STATE, care: true }, policy).handoffReason).toBe('care-mode');
   });
 });
+
+describe('sensitive topics', () => {
+  it('hands off safety risks always, and fraud unless the KB answers it confidently', () => {
+    expect(decideBotTurn(confident, '充电宝充电时冒烟起火了', FIRST_MESSAGE_STATE, DEFAULT_HANDOFF_POLICY).handoffReason).toBe('sensitive');
+    expect(decideBotTurn(torn, '我被冒充客服的人诈骗了', FIRST_MESSAGE_STATE, DEFAULT_HANDOFF_POLICY)).toMatchObject({ decision: 'handoff', handoffReason: 'sensitive' });
+    expect(decideBotTurn(confident, 'how do i report fraud on my card', FIRST_MESSAGE_STATE, DEFAULT_HANDOFF_POLICY).decision).toBe('answer');
+  });
+});

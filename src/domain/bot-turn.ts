@@ -3,7 +3,7 @@
 // `zhida eval` calls this with FIRST_MESSAGE_STATE, so it measures exactly what the bot does.
 import { normalizeText } from '../engine/index.js';
 import type { AnswerModel, DecisionKind, EngineDecision } from '../engine/types.js';
-import { angerIntensity, isComplaint, isHumanRequest, isLegalThreat, isRejection } from './handoff-intent.js';
+import { angerIntensity, isComplaint, isHumanRequest, isLegalThreat, isFraud, isRejection, isSafetyRisk } from './handoff-intent.js';
 
 export type HandoffReason =
   | 'customer-request'
@@ -11,6 +11,7 @@ export type HandoffReason =
   | 'anger'
   | 'legal-threat'
   | 'complaint'
+  | 'sensitive'
   | 'clarify-rejected'
   | 'repeated-misses'
   | 'out-of-scope'
@@ -21,6 +22,8 @@ export interface HandoffPolicy {
   explicitRequest: boolean;
   legalThreat: boolean;
   complaint: boolean;
+  /** Safety risks always, fraud when the KB has no confident answer. */
+  sensitive: boolean;
   anger: boolean;
   /** Anger intensity (see handoff-intent) at which a person takes over. */
   angerThreshold: number;
@@ -34,6 +37,7 @@ export const DEFAULT_HANDOFF_POLICY: Readonly<HandoffPolicy> = Object.freeze({
   explicitRequest: true,
   legalThreat: true,
   complaint: true,
+  sensitive: true,
   anger: true,
   angerThreshold: 2,
   maxMisses: 2,
@@ -85,6 +89,7 @@ export function decideBotTurn(
   if (policy.explicitRequest && isHumanRequest(normalized)) return handoff('customer-request');
   if (policy.legalThreat && isLegalThreat(normalized)) return handoff('legal-threat');
   if (policy.complaint && isComplaint(normalized)) return handoff('complaint');
+  if (policy.sensitive && isSafetyRisk(normalized)) return handoff('sensitive');
   if (policy.anger && angerIntensity(normalized) >= policy.angerThreshold) return handoff('anger');
   if (policy.careStraightToHuman && state.care) return handoff('care-mode');
 
@@ -94,6 +99,7 @@ export function decideBotTurn(
     if (isRejection(normalized)) return handoff('clarify-rejected');
   }
 
+  if (policy.sensitive && engine.decision !== 'answer' && isFraud(normalized)) return handoff('sensitive');
   if (engine.decision === 'answer') {
     return { decision: 'answer', entryId: engine.entryId, candidates: [], handoffReason: null, engine };
   }

@@ -7,6 +7,7 @@ export type ConversationEvent =
   | { type: 'handoff' }
   | { type: 'assign'; agentId: string }
   | { type: 'requeue' }
+  | { type: 'leave-queue' }
   | { type: 'resolve' }
   | { type: 'close' }
   | { type: 'reopen' };
@@ -45,6 +46,10 @@ export function transition(state: StatusState, event: ConversationEvent): Transi
       return fail(status, event.type);
     case 'requeue':
       if (status === 'assigned') return to({ status: 'queued', assignedAgentId: null });
+      return fail(status, event.type);
+    case 'leave-queue':
+      // The customer stops waiting; the bot is there again.
+      if (status === 'queued') return to({ status: 'bot', assignedAgentId: null });
       return fail(status, event.type);
     case 'resolve':
       if (status === 'assigned' || status === 'queued' || status === 'bot') return to({ status: 'resolved', assignedAgentId: state.assignedAgentId });

@@ -46,11 +46,26 @@ export function isComplaint(normalized: string): boolean {
   return COMPLAINT.test(normalized);
 }
 
+/** Safety: products that hurt people. Always a person's job. */
+const SAFETY = /爆炸|起火|着火|冒烟|漏电|触电|受伤|烫伤|中毒|过敏反应|\b(caught fire|exploded|explosion|injured|poisoned|electric shock)\b/;
+
+export function isSafetyRisk(normalized: string): boolean {
+  return SAFETY.test(normalized);
+}
+
+/** Fraud: money stolen, accounts taken over. A person takes it unless the KB has a confident answer
+ * (a business's own "card stolen? freeze it here" entry is the fastest help). */
+const FRAUD = /被骗|诈骗|盗刷|账号被盗|被盗号|资金被盗|冒充客服|\b(fraud|scammed|scam|account hacked|identity theft)\b/;
+
+export function isFraud(normalized: string): boolean {
+  return FRAUD.test(normalized);
+}
+
 /** Anger lexicon with intensity: 1 = frustration the bot may still answer, 2+ = hand to a person. */
 const ANGER_TERMS: Array<[RegExp, number]> = [
   [/气死|气炸|火大|太过分|忍无可忍|欺人太甚/, 2],
   [/垃圾(客服|服务|平台|商家|公司|店|机器人)|什么破(客服|服务|平台|店)|破机器人|人工智障/, 2],
-  [/骗子|坑人|黑心|无良|诈骗/, 2],
+  [/骗子|坑人|黑心|无良/, 2],
   [/给差评|曝光你们/, 2],
   [/滚|妈的|tmd|他妈|操你|傻逼|sb客服/, 2],
   [/烦死|郁闷|无语|失望|生气|恼火|着急死|急死/, 1],

@@ -15,7 +15,7 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
 
   app.get('/api/agent/queue', { schema: { tags, summary: 'Conversations waiting for an agent, in queue order', response: errors } }, async (request) => {
     await requireUser(services, request, 'agent');
-    return { conversations: await queueSummaries(storage) };
+    return { conversations: await queueSummaries(storage, services.queueStatus) };
   });
 
   app.get<{ Querystring: { mine?: string } }>(
@@ -41,7 +41,7 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
       await requireUser(services, request, 'agent');
       const { conversation, messages } = await agents.transcript(request.params.id);
       const entries = models.current().entries;
-      return { conversation: await summaryOf(storage, conversation), messages: messages.map((m) => agentMessage(m, entries)) };
+      return { conversation: await summaryOf(storage, services.queueStatus, conversation), messages: messages.map((m) => agentMessage(m, entries)) };
     },
   );
 
@@ -50,7 +50,7 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
     { schema: { tags, summary: 'Take a queued conversation (409 when another agent was faster)', params: idParams, response: errors } },
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
-      return { conversation: await summaryOf(storage, await agents.accept(agent, request.params.id)) };
+      return { conversation: await summaryOf(storage, services.queueStatus, await agents.accept(agent, request.params.id)) };
     },
   );
 
@@ -82,7 +82,7 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
     { schema: { tags, summary: 'End the conversation as resolved', params: idParams, response: errors } },
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
-      return { conversation: await summaryOf(storage, await agents.resolve(agent, request.params.id)) };
+      return { conversation: await summaryOf(storage, services.queueStatus, await agents.resolve(agent, request.params.id)) };
     },
   );
 }

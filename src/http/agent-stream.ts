@@ -13,25 +13,28 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
   const { bus, storage, models } = services;
 
   app.get('/api/agent/stream', { websocket: true, schema: { tags: ['agent'], summary: 'WebSocket: queue, messages and status changes' } }, async (socket: WebSocket, request) => {
-    let agentId: string;
+    let agent: Awaited<ReturnType<typeof requireUser>>;
     try {
-      agentId = (await requireUser(services, request, 'agent')).id;
+      agent = await requireUser(services, request, 'agent');
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'INTERNAL';
       sendJson(socket, { type: 'error', error: { code, message: err instanceof Error ? err.message : 'error' } });
       socket.close(4401, code);
       return;
     }
+    const agentId = agent.id;
     const warn = (err: unknown) => request.log.warn({ err }, 'agent stream push failed');
-    const sendQueue = () => queueSummaries(storage).then((conversations) => sendJson(socket, { type: 'queue', conversations }), warn);
+    const sendQueue = () => queueSummaries(storage, services.queueStatus).then((conversations) => sendJson(socket, { type: 'queue', conversations }), warn);
     const visible = (c: { status: string; assignedAgentId: string | null }) => c.status === 'queued' || c.assignedAgentId === agentId;
 
     const unsubscribe = bus.subscribe((event) => {
       if (event.type === 'queue-changed') void sendQueue();
       else if (event.type === 'message' && visible(event.conversation)) {
         sendJson(socket, { type: 'message', conversationId: event.message.conversationId, message: agentMessage(event.message, models.current().entries) });
+      } else if (event.type === 'typing' && event.from === 'customer') {
+        sendJson(socket, { type: 'typing', conversationId: event.conversationId, from: 'customer' });
       } else if (event.type === 'conversation' && (visible(event.conversation) || event.conversation.status !== 'assigned')) {
-        summaryOf(storage, event.conversation).then((conversation) => sendJson(socket, { type: 'conversation', conversation }), warn);
+        summaryOf(storage, services.queueStatus, event.conversation).then((conversation) => sendJson(socket, { type: 'conversation', conversation }), warn);
       }
     });
     const stopPing = keepAlive(socket);
@@ -39,6 +42,20 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
       unsubscribe();
       stopPing();
     });
+    // The console speaks too: heartbeats keep the agent online, typing is shown to the customer.
+    socket.on('message', (data) => {
+      let frame: { type?: string; conversationId?: string; presence?: 'online' | 'away' | 'offline' };
+      try {
+        frame = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      if (frame.type === 'heartbeat') services.presence.heartbeat(agent, frame.presence).catch(warn);
+      else if (frame.type === 'typing' && typeof frame.conversationId === 'string') {
+        void services.bus.publish({ type: 'typing', conversationId: frame.conversationId, from: 'agent', name: agent.displayName }).catch(warn);
+      }
+    });
+    await services.presence.heartbeat(agent).catch(warn);
     await sendQueue();
   });
 }

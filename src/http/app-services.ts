@@ -2,6 +2,8 @@
 import type { Config } from '../config.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import type { AgentConversations } from '../services/agent-conversations.js';
+import type { AgentPresence } from '../services/agent-presence.js';
+import type { QueueStatus } from '../services/queue-status.js';
 import type { Auth } from '../services/auth.js';
 import type { CustomerConversations } from '../services/customer-conversations.js';
 import type { KnowledgeBaseService } from '../services/knowledge-base.js';
@@ -17,4 +19,6 @@ export interface AppServices {
   agents: AgentConversations;
   auth: Auth;
   kb: KnowledgeBaseService;
+  presence: AgentPresence;
+  queueStatus: QueueStatus;
 }

@@ -17,6 +17,7 @@ import { authRoutes } from './auth-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { customerStream } from './customer-stream.js';
 import { installErrorHandling } from './error-handler.js';
+import { routingRoutes } from './routing-routes.js';
 
 export async function buildApp(services: AppServices): Promise<FastifyInstance> {
   const { config } = services;
@@ -58,6 +59,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await agentRoutes(app, services);
   await agentStream(app, services);
   await adminRoutes(app, services);
+  await routingRoutes(app, services);
   await serveWebApps(app, config.webDir);
   return app;
 }

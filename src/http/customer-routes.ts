@@ -2,7 +2,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConversationRecord } from '../storage/ports.js';
 import { AppError } from '../errors.js';
-import { queuePosition } from '../services/queue.js';
 import type { AppServices } from './app-services.js';
 import { errorSchema } from './error-handler.js';
 import { createSlidingWindowLimiter } from './rate-limiter.js';
@@ -25,7 +24,7 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
 
   const conversationView = async (c: ConversationRecord) => {
     const agent = c.assignedAgentId ? await storage.users.getById(c.assignedAgentId) : null;
-    return customerConversation(c, await queuePosition(storage.conversations, c), agent);
+    return customerConversation(c, await services.queueStatus.infoFor(c), agent);
   };
   const authorized = (request: FastifyRequest<{ Params: { id: string } }>) => customers.authorize(request.params.id, bearerToken(request));
 
@@ -133,6 +132,51 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
       },
     },
     async (request) => ({ conversation: await conversationView(await authorized(request)) }),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/conversations/:id/leave-queue',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Stop waiting for an agent (recorded as abandonment); the bot answers again',
+        params: idParams,
+        response: { 200: { type: 'object', properties: { conversation: customerConversationSchema } }, ...errors },
+      },
+    },
+    async (request) => {
+      const conversation = await authorized(request);
+      return { conversation: await conversationView(await customers.leaveQueue(conversation.id)) };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { name: string; phone: string; question: string } }>(
+    '/api/v1/conversations/:id/callback',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Leave a message for a callback when nobody can answer now (ends the wait in the queue)',
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' },
+            phone: { type: 'string', pattern: '^[+0-9 ()-]{5,30}$' },
+            question: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
+          },
+          required: ['name', 'phone', 'question'],
+        },
+        response: { 201: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } } } } }, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const conversation = await authorized(request);
+      const ticket = await customers.requestCallback(conversation.id, request.body);
+      return reply.status(201).send({ ticket: { id: ticket.id, status: ticket.status } });
+    },
   );
 
   app.post<{ Params: { id: string } }>(

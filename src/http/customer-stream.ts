@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { BusEvent } from '../realtime/event-bus.js';
 import { AppError } from '../errors.js';
-import { queuePosition } from '../services/queue.js';
 import type { ConversationRecord } from '../storage/ports.js';
 import type { AppServices } from './app-services.js';
 import { customerConversation, customerMessage } from './views.js';
@@ -18,7 +17,7 @@ export async function customerStream(app: FastifyInstance, services: AppServices
 
   const statusFrame = async (c: ConversationRecord) => {
     const agent = c.assignedAgentId ? await storage.users.getById(c.assignedAgentId) : null;
-    return { type: 'conversation', conversation: customerConversation(c, await queuePosition(storage.conversations, c), agent) };
+    return { type: 'conversation', conversation: customerConversation(c, await services.queueStatus.infoFor(c), agent) };
   };
 
   app.get<{ Params: { id: string }; Querystring: { token?: string; after?: string } }>(
@@ -51,7 +50,9 @@ export async function customerStream(app: FastifyInstance, services: AppServices
           sendJson(socket, { type: 'message', message: customerMessage(event.message, models.current().entries) });
         } else if (event.type === 'conversation' && event.conversation.id === id) {
           pushStatus(Promise.resolve(event.conversation));
-        } else if (event.type === 'queue-changed') {
+        } else if (event.type === 'typing' && event.conversationId === id && event.from === 'agent') {
+          sendJson(socket, { type: 'typing', from: 'agent', name: event.name });
+        } else if (event.type === 'queue-changed' || event.type === 'agent-changed') {
           // Everyone waiting learns their new position.
           pushStatus(storage.conversations.get(id).then((c) => (c?.status === 'queued' ? c : null)));
         }
@@ -61,6 +62,9 @@ export async function customerStream(app: FastifyInstance, services: AppServices
         else handle(event);
       });
       const stopPing = keepAlive(socket);
+      socket.on('message', (data) => {
+        if (String(data).includes('"typing"')) void bus.publish({ type: 'typing', conversationId: id, from: 'customer' }).catch(() => {});
+      });
       socket.on('close', () => {
         unsubscribe();
         stopPing();

@@ -26,6 +26,9 @@ export const customerConversationSchema = {
   properties: {
     status: { type: 'string', enum: ['bot', 'queued', 'assigned', 'resolved', 'closed'] },
     queuePosition: { type: 'integer' },
+    estimatedWaitSeconds: { type: ['integer', 'null'] },
+    agentsAvailable: { type: 'boolean' },
+    withinHours: { type: 'boolean' },
     agent: { type: 'object', properties: { displayName: { type: 'string' } } },
   },
 } as const;

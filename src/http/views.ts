@@ -1,6 +1,7 @@
 // How stored records are shown through the API: customers see no internal scores or ids of staff;
 // agents see the bot's decisions so nobody has to ask the customer again.
 import type { KbEntry } from '../engine/types.js';
+import type { QueueInfo } from '../services/queue-status.js';
 import type { ConversationRecord, MessageRecord, UserRecord } from '../storage/ports.js';
 
 type Entries = ReadonlyMap<string, KbEntry>;
@@ -45,9 +46,8 @@ export function agentMessage(m: MessageRecord, entries: Entries) {
   return view;
 }
 
-export function customerConversation(c: ConversationRecord, queuePosition: number | undefined, agent: UserRecord | null) {
-  const view: Record<string, unknown> = { status: c.status };
-  if (queuePosition !== undefined) view.queuePosition = queuePosition;
+export function customerConversation(c: ConversationRecord, queue: QueueInfo, agent: UserRecord | null) {
+  const view: Record<string, unknown> = { status: c.status, ...queue };
   if (agent && c.status === 'assigned') view.agent = { displayName: agent.displayName };
   return view;
 }
@@ -63,6 +63,8 @@ export function agentSummary(
     care: c.care,
     locale: c.locale,
     handoffReason: c.handoffReason,
+    priority: c.priority,
+    skillGroup: c.skillGroup,
     queuedAt: iso(c.queuedAt),
     queuePosition: extras.queuePosition,
     assignedAgent: extras.agent ? { id: extras.agent.id, displayName: extras.agent.displayName } : undefined,

@@ -6,7 +6,11 @@ export type BusEvent =
   | { type: 'message'; conversation: ConversationRecord; message: MessageRecord }
   | { type: 'conversation'; conversation: ConversationRecord }
   | { type: 'queue-changed' }
-  | { type: 'kb-changed'; version: number };
+  | { type: 'kb-changed'; version: number }
+  /** An agent's presence, capacity or load changed: routing may assign waiting chats. */
+  | { type: 'agent-changed'; agentId: string }
+  /** Someone is typing (ephemeral: never stored). */
+  | { type: 'typing'; conversationId: string; from: 'customer' | 'agent'; name?: string };
 
 export type BusListener = (event: BusEvent) => void;
 

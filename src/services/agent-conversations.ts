@@ -1,18 +1,24 @@
-// The agent's side: the queue, accepting a conversation, replying, resolving.
+// The agent's side: the queue, accepting, replying, transferring, notes, resolving.
 import { AppError } from '../errors.js';
-import type { ConversationRecord, MessageRecord, UserRecord } from '../storage/ports.js';
+import type { ConversationRecord, MessageRecord, Repositories, UserRecord } from '../storage/ports.js';
+import type { NoteRecord } from '../storage/routing-ports.js';
 import { systemText } from './bot-replies.js';
 import type { ServiceContext } from './context.js';
+import type { Handoffs } from './handoff.js';
 import { publishAfterWrite } from './publish.js';
-import { queuedInOrder } from './queue.js';
 import { changeStatus } from './status-change.js';
 
 const TRANSCRIPT_LIMIT = 5_000;
 
-export function createAgentConversations(ctx: ServiceContext) {
+export interface AgentHooks {
+  /** The agent has one chat fewer (resolved or transferred away). */
+  freed(agentId: string): Promise<void>;
+}
+
+export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs, hooks: AgentHooks) {
   const { storage, clock, newId } = ctx;
 
-  const systemMessage = (conversationId: string, text: string, now: number) => ({
+  const systemMessage = (conversationId: string, text: string, now: number, meta: Record<string, unknown> | null = null) => ({
     id: newId(),
     conversationId,
     sender: 'system' as const,
@@ -20,43 +26,46 @@ export function createAgentConversations(ctx: ServiceContext) {
     text,
     clientMessageId: null,
     inReplyTo: null,
-    meta: null,
+    meta,
     createdAt: now,
   });
 
-  async function load(conversationId: string): Promise<ConversationRecord> {
-    const conversation = await storage.conversations.get(conversationId);
+  async function load(tx: Pick<Repositories, 'conversations'>, conversationId: string): Promise<ConversationRecord> {
+    const conversation = await tx.conversations.get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
     return conversation;
   }
 
+  const mustOwn = (conversation: ConversationRecord, agent: UserRecord) => {
+    if (conversation.status !== 'assigned' || (conversation.assignedAgentId !== agent.id && agent.role !== 'admin')) {
+      throw new AppError('INVALID_STATE', 'accept the conversation before doing this');
+    }
+  };
+
   async function transcript(conversationId: string): Promise<{ conversation: ConversationRecord; messages: MessageRecord[] }> {
-    const conversation = await load(conversationId);
+    const conversation = await load(storage, conversationId);
     return { conversation, messages: await storage.messages.listAfter(conversationId, 0, TRANSCRIPT_LIMIT) };
   }
 
+  /** Manual pick from the queue (automatic assignment uses the same handoff mechanics). */
   async function accept(agent: UserRecord, conversationId: string): Promise<ConversationRecord> {
-    const now = clock();
     const result = await storage.transaction(async (tx) => {
-      const conversation = await tx.conversations.get(conversationId);
-      if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
+      const conversation = await load(tx, conversationId);
       if (conversation.status === 'assigned' && conversation.assignedAgentId !== agent.id) {
         throw new AppError('CONFLICT', 'another agent already accepted this conversation');
       }
       if (conversation.status === 'assigned') return { conversation, messages: [] as MessageRecord[] };
-      const moved = await changeStatus(tx, conversation, { type: 'assign', agentId: agent.id }, now, { pendingClarify: null, botMisses: 0 });
-      const { message } = await tx.messages.append(systemMessage(conversationId, systemText.assigned(agent.displayName, conversation.locale), now));
-      return { conversation: moved.conversation, messages: [message] };
+      if (conversation.status !== 'queued') throw new AppError('INVALID_STATE', `the conversation is ${conversation.status}, not waiting`);
+      const { conversation: moved, message } = await handoffs.assign(tx, conversation, agent);
+      return { conversation: moved, messages: [message] };
     });
     if (result.messages.length > 0) await publishAfterWrite(ctx, result.conversation, result.messages, true);
     return result.conversation;
   }
 
   async function reply(agent: UserRecord, conversationId: string, input: { text: string; clientMessageId: string }): Promise<MessageRecord> {
-    const conversation = await load(conversationId);
-    if (conversation.status !== 'assigned' || conversation.assignedAgentId !== agent.id) {
-      throw new AppError('INVALID_STATE', 'accept the conversation before replying');
-    }
+    const conversation = await load(storage, conversationId);
+    mustOwn(conversation, agent);
     const { message, created } = await storage.messages.append({
       id: newId(),
       conversationId,
@@ -72,29 +81,68 @@ export function createAgentConversations(ctx: ServiceContext) {
     return message;
   }
 
-  async function resolve(agent: UserRecord, conversationId: string): Promise<ConversationRecord> {
+  /** To another agent (directly) or to a skill group (back to the queue, served first), with a note. */
+  async function transfer(agent: UserRecord, conversationId: string, target: { agentId?: string; group?: string; note?: string }): Promise<ConversationRecord> {
+    if (!target.agentId && !target.group) throw new AppError('BAD_REQUEST', 'name an agent or a group to transfer to');
+    const to = target.agentId ? await storage.users.getById(target.agentId) : null;
+    if (target.agentId && !to) throw new AppError('NOT_FOUND', 'no such agent');
+    if (to && to.id === agent.id) throw new AppError('BAD_REQUEST', 'the conversation is already yours');
     const now = clock();
     const result = await storage.transaction(async (tx) => {
-      const conversation = await tx.conversations.get(conversationId);
-      if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
-      if (conversation.status === 'assigned' && conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
-        throw new AppError('FORBIDDEN', 'this conversation is assigned to another agent');
+      const conversation = await load(tx, conversationId);
+      mustOwn(conversation, agent);
+      const previousAgent = conversation.assignedAgentId;
+      if (target.note) await tx.notes.add({ id: newId(), conversationId, authorId: agent.id, text: `转接备注：${target.note}`, createdAt: now });
+      let moved: ConversationRecord;
+      const messages: MessageRecord[] = [];
+      if (to) {
+        await handoffs.endOpen(tx, conversationId, 'transferred', now);
+        await tx.handoffs.create({ id: newId(), conversationId, reason: 'transfer', priority: conversation.priority, skillGroup: conversation.skillGroup, requestedAt: now, queuedAt: now, assignedAt: null, agentId: null, endedAt: null, outcome: null });
+        const assigned = await handoffs.assign(tx, conversation, to);
+        moved = assigned.conversation;
+        messages.push(assigned.message);
+      } else {
+        moved = await handoffs.enqueue(tx, conversation, { reason: 'transfer', front: true, skillGroup: target.group ?? null });
+        messages.push((await tx.messages.append(systemMessage(conversationId, '正在为您转接到相应的专业客服，请稍候。', now, { event: 'transferred' }))).message);
       }
-      const moved = await changeStatus(tx, conversation, { type: 'resolve' }, now, { pendingClarify: null, botMisses: 0 });
-      const { message } = await tx.messages.append(systemMessage(conversationId, systemText.resolved(conversation.locale), now));
-      return { conversation: moved.conversation, messages: [message] };
+      return { conversation: moved, messages, previousAgent };
     });
     await publishAfterWrite(ctx, result.conversation, result.messages, true);
+    if (result.previousAgent) await hooks.freed(result.previousAgent);
     return result.conversation;
   }
 
+  async function resolve(agent: UserRecord, conversationId: string): Promise<ConversationRecord> {
+    const now = clock();
+    const result = await storage.transaction(async (tx) => {
+      const conversation = await load(tx, conversationId);
+      if (conversation.status === 'assigned' && conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
+        throw new AppError('FORBIDDEN', 'this conversation is assigned to another agent');
+      }
+      const moved = await changeStatus(tx, conversation, { type: 'resolve' }, now, { pendingClarify: null, botMisses: 0, frontOfQueue: false });
+      await handoffs.endOpen(tx, conversationId, 'resolved', now);
+      const { message } = await tx.messages.append(systemMessage(conversationId, systemText.resolved(conversation.locale), now, { event: 'resolved' }));
+      return { conversation: moved.conversation, messages: [message], previousAgent: conversation.assignedAgentId };
+    });
+    await publishAfterWrite(ctx, result.conversation, result.messages, true);
+    if (result.previousAgent) await hooks.freed(result.previousAgent);
+    return result.conversation;
+  }
+
+  async function addNote(agent: UserRecord, conversationId: string, text: string): Promise<NoteRecord> {
+    await load(storage, conversationId);
+    return storage.notes.add({ id: newId(), conversationId, authorId: agent.id, text, createdAt: clock() });
+  }
+
   return {
-    queue: () => queuedInOrder(storage.conversations),
     mine: (agent: UserRecord) => storage.conversations.listByAgent(agent.id, ['assigned'], 200),
     transcript,
     accept,
     reply,
+    transfer,
     resolve,
+    addNote,
+    notes: (conversationId: string) => storage.notes.list(conversationId),
   };
 }
 

@@ -21,6 +21,10 @@ const HANDOFF_TEXT: Record<HandoffReason, Record<Lang, string>> = {
     zh: '您的投诉我们一定认真处理，已为您转接人工客服专人跟进。',
     en: 'Your complaint will be followed up — connecting you to a human agent.',
   },
+  sensitive: {
+    zh: '这件事需要专人处理，已为您优先转接人工客服，请稍候。',
+    en: 'This needs a person — connecting you to a human agent with priority.',
+  },
   'clarify-rejected': {
     zh: '抱歉没能理解您的问题，正在为您转接人工客服。',
     en: "Sorry I couldn't find the right answer — connecting you to a human agent.",

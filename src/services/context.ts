@@ -1,4 +1,5 @@
 // What every application service receives from the composition root.
+import type { RoutingConfig } from '../config.js';
 import type { HandoffPolicy } from '../domain/bot-turn.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import type { Storage } from '../storage/ports.js';
@@ -9,6 +10,7 @@ export interface ServiceContext {
   bus: EventBus;
   models: ModelRegistry;
   policy: Readonly<HandoffPolicy>;
+  routing: Readonly<RoutingConfig>;
   clock: () => number;
   newId: () => string;
 }

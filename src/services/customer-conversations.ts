@@ -5,8 +5,9 @@ import { botMaySpeak } from '../domain/conversation-status.js';
 import { decideBotTurn, type HandoffReason } from '../domain/bot-turn.js';
 import { AppError } from '../errors.js';
 import type { ConversationRecord, CustomerInfo, MessageRecord, Repositories } from '../storage/ports.js';
-import { botReplyText, greetingText, handoffText } from './bot-replies.js';
+import { botReplyText, greetingText, handoffText, langOf } from './bot-replies.js';
 import type { ServiceContext } from './context.js';
+import type { Handoffs } from './handoff.js';
 import { publishAfterWrite } from './publish.js';
 import { changeStatus } from './status-change.js';
 
@@ -18,8 +19,8 @@ export interface PostResult {
   conversation: ConversationRecord;
 }
 
-export function createCustomerConversations(ctx: ServiceContext) {
-  const { storage, models, clock, newId } = ctx;
+export function createCustomerConversations(ctx: ServiceContext, handoffs: Handoffs) {
+  const { storage, models, clock, newId, routing } = ctx;
 
   async function start(input: { locale?: string; care?: boolean; customer?: CustomerInfo }) {
     const token = randomBytes(24).toString('base64url');
@@ -65,8 +66,15 @@ export function createCustomerConversations(ctx: ServiceContext) {
     return { id: newId(), conversationId, sender: 'bot' as const, authorId: null, text, clientMessageId: null, inReplyTo, meta, createdAt: now };
   }
 
-  async function handOff(tx: Repositories, conversation: ConversationRecord, reason: HandoffReason, now: number) {
-    return changeStatus(tx, conversation, { type: 'handoff' }, now, { handoffReason: reason, pendingClarify: null, botMisses: 0 });
+  async function handOff(tx: Repositories, conversation: ConversationRecord, reason: HandoffReason, requestedAt: number) {
+    return handoffs.enqueue(tx, conversation, { reason, requestedAt });
+  }
+
+  /** The skill group of the topic being discussed: the category of the engine's best entry, when it is sure enough. */
+  function topicGroup(entryId: string | null, confidence: number, threshold: number): string | null | undefined {
+    if (!entryId || confidence < threshold) return undefined;
+    const category = models.current().entries.get(entryId)?.category;
+    return category ? (routing.skillGroups.get(category) ?? null) : undefined;
   }
 
   async function postMessage(conversationId: string, input: { text: string; clientMessageId: string }): Promise<PostResult> {
@@ -110,8 +118,12 @@ export function createCustomerConversations(ctx: ServiceContext) {
         };
         const text = botReplyText(turn, active.entries, conversation.locale);
         replies.push((await tx.messages.append(botMessage(conversationId, text, meta, appended.message.id, now))).message);
+        const group = topicGroup(turn.entryId ?? turn.engine.top, turn.entryId ? 1 : turn.engine.confidence, active.model.thresholds.clarify);
+        if (group !== undefined && group !== conversation.skillGroup) {
+          conversation = (await tx.conversations.update(conversationId, { skillGroup: group }, now)) ?? conversation;
+        }
         if (turn.decision === 'handoff') {
-          conversation = (await handOff(tx, conversation, turn.handoffReason ?? 'low-confidence', now)).conversation;
+          conversation = await handOff(tx, conversation, turn.handoffReason ?? 'low-confidence', now);
         } else {
           const misses = turn.decision === 'answer' ? 0 : conversation.botMisses + 1;
           const pending = turn.decision === 'clarify' && turn.candidates.length > 0 ? turn.candidates : null;
@@ -134,17 +146,53 @@ export function createCustomerConversations(ctx: ServiceContext) {
       if (conversation.status === 'queued' || conversation.status === 'assigned') return { conversation, messages: [], changed: false };
       const moved = await handOff(tx, conversation, 'button', now);
       const { message } = await tx.messages.append(botMessage(conversationId, handoffText('button', conversation.locale), { decision: 'handoff', handoffReason: 'button' }, null, now));
-      return { conversation: moved.conversation, messages: [message], changed: true };
+      return { conversation: moved, messages: [message], changed: true };
     });
     if (result.changed) await publishAfterWrite(ctx, result.conversation, result.messages, true);
     return result.conversation;
+  }
+
+  /** The customer stops waiting: back to the bot, and the handoff is recorded as abandoned. */
+  async function leaveQueue(conversationId: string): Promise<ConversationRecord> {
+    const now = clock();
+    const result = await storage.transaction(async (tx) => {
+      const conversation = await tx.conversations.get(conversationId);
+      if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
+      if (conversation.status !== 'queued') return { conversation, messages: [], changed: false };
+      const back = await changeStatus(tx, conversation, { type: 'leave-queue' }, now, { frontOfQueue: false });
+      await handoffs.endOpen(tx, conversationId, 'abandoned', now);
+      const text = langOf(conversation.locale) === 'en' ? 'You left the queue. The assistant is here if you need it.' : '您已退出排队，有问题可以继续问我。';
+      const { message } = await tx.messages.append(botMessage(conversationId, text, { event: 'left-queue' }, null, now));
+      return { conversation: back.conversation, messages: [message], changed: true };
+    });
+    if (result.changed) await publishAfterWrite(ctx, result.conversation, result.messages, true);
+    return result.conversation;
+  }
+
+  /** Nobody can answer now: leave a message (name, phone, question) for a callback instead of waiting. */
+  async function requestCallback(conversationId: string, input: { name: string; phone: string; question: string }) {
+    const now = clock();
+    const result = await storage.transaction(async (tx) => {
+      let conversation = await tx.conversations.get(conversationId);
+      if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
+      const ticket = await tx.callbackTickets.create({ id: newId(), conversationId, ...input, status: 'open', createdAt: now, handledBy: null, handledAt: null, note: null });
+      if (conversation.status === 'queued') {
+        conversation = (await changeStatus(tx, conversation, { type: 'leave-queue' }, now, { frontOfQueue: false })).conversation;
+        await handoffs.endOpen(tx, conversationId, 'ticket', now);
+      }
+      const text = langOf(conversation.locale) === 'en' ? `Thank you — we will call you back at ${input.phone}.` : `已收到您的留言，客服上班后会尽快致电 ${input.phone} 联系您。`;
+      const { message } = await tx.messages.append(botMessage(conversationId, text, { event: 'callback-ticket', ticketId: ticket.id }, null, now));
+      return { conversation, ticket, message };
+    });
+    await publishAfterWrite(ctx, result.conversation, [result.message], true);
+    return result.ticket;
   }
 
   async function listMessages(conversationId: string, afterSeq: number, limit: number) {
     return storage.messages.listAfter(conversationId, afterSeq, limit);
   }
 
-  return { start, authorize, postMessage, requestHandoff, listMessages };
+  return { start, authorize, postMessage, requestHandoff, leaveQueue, requestCallback, listMessages };
 }
 
 export type CustomerConversations = ReturnType<typeof createCustomerConversations>;

@@ -2,6 +2,17 @@
 // these and must pass the one contract suite in storage.contract.ts. Times are epoch milliseconds.
 import type { ConversationStatus } from '../domain/conversation-status.js';
 import type { KbEntry } from '../engine/types.js';
+import type { AuditRepository, ComplaintRepository, KeyRepository, RatingRepository } from './evidence-ports.js';
+
+export type * from './evidence-ports.js';
+import type { PriorityClass } from '../domain/queue-order.js';
+import type {
+  AgentStateRepository,
+  CallbackTicketRepository,
+  CannedReplyRepository,
+  HandoffRepository,
+  NoteRepository,
+} from './routing-ports.js';
 
 export interface CustomerInfo {
   name?: string;
@@ -25,17 +36,29 @@ export interface ConversationRecord {
   botMisses: number;
   /** Entry ids offered in a pending clarification, or null. */
   pendingClarify: string[] | null;
+  /** Queue priority class of the current handoff. */
+  priority: PriorityClass;
+  /** Skill group of the topic being discussed (KB category mapped to a group); null = any. */
+  skillGroup: string | null;
+  /** Re-queued because its agent went offline: served first. */
+  frontOfQueue: boolean;
+  /** When the current agent took it. */
+  assignedAt: number | null;
   /** Highest message sequence number used so far (0 when none). */
   lastSeq: number;
   createdAt: number;
   updatedAt: number;
 }
 
-export type NewConversation = Omit<ConversationRecord, 'lastSeq' | 'updatedAt'>;
+export type NewConversation = Omit<ConversationRecord, 'lastSeq' | 'updatedAt' | 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt'> &
+  Partial<Pick<ConversationRecord, 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt'>>;
 
 /** Fields that may change after creation (status only through the domain's transition()). */
 export type ConversationPatch = Partial<
-  Pick<ConversationRecord, 'status' | 'assignedAgentId' | 'handoffReason' | 'queuedAt' | 'botMisses' | 'pendingClarify'>
+  Pick<
+    ConversationRecord,
+    'status' | 'assignedAgentId' | 'handoffReason' | 'queuedAt' | 'botMisses' | 'pendingClarify' | 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt'
+  >
 >;
 
 export type Sender = 'customer' | 'bot' | 'agent' | 'system';
@@ -166,6 +189,15 @@ export interface Repositories {
   kb: KbRepository;
   users: UserRepository;
   sessions: SessionRepository;
+  keys: KeyRepository;
+  ratings: RatingRepository;
+  complaints: ComplaintRepository;
+  audit: AuditRepository;
+  agentStates: AgentStateRepository;
+  handoffs: HandoffRepository;
+  callbackTickets: CallbackTicketRepository;
+  notes: NoteRepository;
+  cannedReplies: CannedReplyRepository;
 }
 
 export interface Storage extends Repositories {

@@ -1,0 +1,76 @@
+// Agents' presence (online / away / offline) from console heartbeats, their capacity and skill groups.
+// An agent who goes offline — by choice or by silence — hands their chats back to the front of the queue.
+import type { Presence } from '../domain/routing.js';
+import type { UserRecord } from '../storage/ports.js';
+import type { AgentStateRecord } from '../storage/routing-ports.js';
+import { langOf } from './bot-replies.js';
+import type { ServiceContext } from './context.js';
+import type { Handoffs } from './handoff.js';
+import { publishAfterWrite } from './publish.js';
+
+export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
+  const { storage, clock, routing, bus, newId } = ctx;
+
+  async function stateOf(userId: string): Promise<AgentStateRecord> {
+    const now = clock();
+    return (await storage.agentStates.get(userId)) ?? { userId, presence: 'offline', capacity: routing.agentCapacity, groups: [], lastSeenAt: now, idleSince: now };
+  }
+
+  /** Chats of an agent who left go back to the queue, at the front, with a word to the customer. */
+  async function requeueChatsOf(agentId: string): Promise<number> {
+    const chats = await storage.conversations.listByAgent(agentId, ['assigned'], 1000);
+    for (const chat of chats) {
+      const result = await storage.transaction(async (tx) => {
+        const fresh = await tx.conversations.get(chat.id);
+        if (!fresh || fresh.status !== 'assigned' || fresh.assignedAgentId !== agentId) return null;
+        const queued = await handoffs.enqueue(tx, fresh, { reason: fresh.handoffReason ?? 'agent-offline', front: true });
+        const text = langOf(fresh.locale) === 'en' ? 'Your agent was disconnected; you are first in line for the next one.' : '客服连接中断，已为您优先重新排队，请稍候。';
+        const { message } = await tx.messages.append({ id: newId(), conversationId: fresh.id, sender: 'system', authorId: null, text, clientMessageId: null, inReplyTo: null, meta: { event: 'requeued' }, createdAt: clock() });
+        return { queued, message };
+      });
+      if (result) await publishAfterWrite(ctx, result.queued, [result.message], true);
+    }
+    return chats.length;
+  }
+
+  /** A heartbeat from the console, optionally with a presence the agent chose. */
+  async function heartbeat(agent: UserRecord, presence?: Presence): Promise<AgentStateRecord> {
+    const before = await stateOf(agent.id);
+    const now = clock();
+    const next: AgentStateRecord = { ...before, lastSeenAt: now, presence: presence ?? (before.presence === 'offline' ? 'online' : before.presence) };
+    if (before.presence !== 'online' && next.presence === 'online') next.idleSince = now;
+    await storage.agentStates.put(next);
+    if (next.presence === 'offline' && before.presence !== 'offline') await requeueChatsOf(agent.id);
+    if (next.presence !== before.presence) await bus.publish({ type: 'agent-changed', agentId: agent.id });
+    return next;
+  }
+
+  async function configure(userId: string, settings: { capacity?: number; groups?: string[] }): Promise<AgentStateRecord> {
+    const next = { ...(await stateOf(userId)), ...settings };
+    await storage.agentStates.put(next);
+    await bus.publish({ type: 'agent-changed', agentId: userId });
+    return next;
+  }
+
+  /** Agents silent longer than the heartbeat timeout are offline; their chats are re-queued. */
+  async function sweep(): Promise<string[]> {
+    const stale = await storage.agentStates.listStale(clock() - routing.heartbeatTimeoutMs);
+    for (const state of stale) {
+      await storage.agentStates.put({ ...state, presence: 'offline' });
+      await requeueChatsOf(state.userId);
+      await bus.publish({ type: 'agent-changed', agentId: state.userId });
+    }
+    return stale.map((s) => s.userId);
+  }
+
+  /** When a chat ends the agent becomes free: the longest-idle clock starts now. */
+  async function freed(agentId: string): Promise<void> {
+    const state = await storage.agentStates.get(agentId);
+    if (state) await storage.agentStates.put({ ...state, idleSince: clock() });
+    await bus.publish({ type: 'agent-changed', agentId });
+  }
+
+  return { heartbeat, configure, sweep, freed, stateOf, list: () => storage.agentStates.list() };
+}
+
+export type AgentPresence = ReturnType<typeof createAgentPresence>;
