@@ -1,5 +1,6 @@
 // The only module that reads the environment (DESIGN convention 8): read and validated once, then frozen.
 import path from 'node:path';
+import { buildSlaPolicy, type SlaPolicy } from './domain/sla.js';
 import { parseBusinessHours } from './domain/business-hours.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -25,10 +26,14 @@ export interface Config {
   bodyLimit: number;
   /** Customer messages allowed per conversation per minute. */
   messageRateLimit: number;
+  /** Requests allowed per client IP per minute, all routes together. */
+  requestRateLimit: number;
   /** Folder with the built web apps. */
   webDir: string;
   /** Set Secure on cookies (behind HTTPS). */
   secureCookies: boolean;
+  /** Complaint SLA targets per priority and the at-risk share. */
+  sla: SlaPolicy;
   handoff: HandoffConfig;
   routing: RoutingConfig;
 }
@@ -135,6 +140,16 @@ function triggers(raw: string | undefined): Set<string> {
   return new Set(chosen);
 }
 
+function slaPolicy(env: Env): SlaPolicy {
+  const built = buildSlaPolicy({
+    firstResponseMinutes: env.ZHIDA_SLA_FIRST_RESPONSE_MINUTES,
+    resolutionHours: env.ZHIDA_SLA_RESOLUTION_HOURS,
+    atRiskPercent: intIn(env, 'ZHIDA_SLA_AT_RISK_PERCENT', 25, 1, 99),
+  });
+  if (!built.ok) throw new ConfigError(`ZHIDA_SLA_FIRST_RESPONSE_MINUTES / ZHIDA_SLA_RESOLUTION_HOURS: ${built.error}`);
+  return built.policy;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
   const level = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -150,8 +165,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sessionHours: intIn(env, 'ZHIDA_SESSION_HOURS', 12, 1, 24 * 30),
     bodyLimit: intIn(env, 'ZHIDA_BODY_LIMIT', 64 * 1024, 1024, 50 * 1024 * 1024),
     messageRateLimit: intIn(env, 'ZHIDA_MESSAGE_RATE_LIMIT', 30, 1, 10_000),
+    requestRateLimit: intIn(env, 'ZHIDA_REQUEST_RATE_LIMIT', 600, 10, 10_000_000),
     webDir: path.resolve(env.ZHIDA_WEB_DIR || path.join(PACKAGE_ROOT, 'dist', 'web')),
     secureCookies: bool(env, 'ZHIDA_SECURE_COOKIES', false),
+    sla: slaPolicy(env),
     handoff: {
       triggers: triggers(env.ZHIDA_HANDOFF_TRIGGERS),
       maxMisses: intIn(env, 'ZHIDA_MAX_MISSES', 2, 1, 10),

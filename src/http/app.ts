@@ -33,7 +33,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   installErrorHandling(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { global: true, max: config.requestRateLimit, timeWindow: '1 minute' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {

@@ -17,6 +17,10 @@ export const messageSchema = {
       items: { type: 'object', properties: { entryId: { type: 'string' }, title: { type: 'string' } } },
     },
     agentName: { type: 'string' },
+    actions: {
+      type: 'array',
+      items: { type: 'object', properties: { type: { type: 'string' }, label: { type: 'string' }, labelEn: { type: 'string' } } },
+    },
   },
 } as const;
 

@@ -2,7 +2,7 @@
 // agents see the bot's decisions so nobody has to ask the customer again.
 import type { KbEntry } from '../engine/types.js';
 import type { QueueInfo } from '../services/queue-status.js';
-import type { ConversationRecord, MessageRecord, UserRecord } from '../storage/ports.js';
+import type { ConversationRecord, MessageRecord, RatingRecord, UserRecord } from '../storage/ports.js';
 
 type Entries = ReadonlyMap<string, KbEntry>;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -17,6 +17,8 @@ export function customerMessage(m: MessageRecord, entries: Entries) {
   if (m.sender === 'bot' && decision) {
     view.decision = decision;
     if (str(meta.entryId)) view.entryId = meta.entryId;
+    // Every bot reply that is not itself a handoff carries the way to a person (never trapped).
+    if (decision !== 'handoff') view.actions = [{ type: 'handoff', label: '转人工客服', labelEn: 'Talk to a person' }];
     const candidates = strings(meta.candidates);
     if (decision === 'clarify' && candidates.length > 0) {
       view.candidates = candidates;
@@ -54,7 +56,7 @@ export function customerConversation(c: ConversationRecord, queue: QueueInfo, ag
 
 export function agentSummary(
   c: ConversationRecord,
-  extras: { queuePosition?: number; agent?: UserRecord | null; lastMessage?: MessageRecord | null },
+  extras: { queuePosition?: number; agent?: UserRecord | null; lastMessage?: MessageRecord | null; rating?: RatingRecord | null },
 ) {
   return {
     id: c.id,
@@ -73,6 +75,8 @@ export function agentSummary(
     lastMessage: extras.lastMessage
       ? { sender: extras.lastMessage.sender, text: extras.lastMessage.text, createdAt: iso(extras.lastMessage.createdAt) }
       : undefined,
+    /** The customer's current satisfaction rating (resolved/closed conversations). */
+    rating: extras.rating ? { score: extras.rating.score, comment: extras.rating.comment, ratedAt: iso(extras.rating.createdAt) } : undefined,
   };
 }
 

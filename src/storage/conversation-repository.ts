@@ -2,6 +2,7 @@
 // compare-and-set (two agents accepting one chat: exactly one wins).
 import type { Selectable, Updateable } from 'kysely';
 import type { ConversationStatus } from '../domain/conversation-status.js';
+import type { PriorityClass } from '../domain/queue-order.js';
 import type {
   ConversationPatch,
   ConversationRecord,
@@ -30,6 +31,10 @@ export function conversationRepository(db: Executor): ConversationRepository {
             queued_at: c.queuedAt,
             bot_misses: c.botMisses,
             pending_clarify: jsonOrNull(c.pendingClarify),
+            priority: c.priority ?? 'normal',
+            skill_group: c.skillGroup ?? null,
+            front_of_queue: c.frontOfQueue ? 1 : 0,
+            assigned_at: c.assignedAt ?? null,
             created_at: c.createdAt,
             updated_at: c.createdAt,
           })
@@ -94,6 +99,10 @@ function toPatchRow(p: ConversationPatch): Updateable<ConversationsTable> {
   if (p.queuedAt !== undefined) row.queued_at = p.queuedAt;
   if (p.botMisses !== undefined) row.bot_misses = p.botMisses;
   if (p.pendingClarify !== undefined) row.pending_clarify = jsonOrNull(p.pendingClarify);
+  if (p.priority !== undefined) row.priority = p.priority;
+  if (p.skillGroup !== undefined) row.skill_group = p.skillGroup;
+  if (p.frontOfQueue !== undefined) row.front_of_queue = p.frontOfQueue ? 1 : 0;
+  if (p.assignedAt !== undefined) row.assigned_at = p.assignedAt;
   return row;
 }
 
@@ -110,6 +119,10 @@ function toRecord(r: Selectable<ConversationsTable>): ConversationRecord {
     queuedAt: r.queued_at,
     botMisses: r.bot_misses,
     pendingClarify: parseOrNull<string[]>(r.pending_clarify),
+    priority: r.priority as PriorityClass,
+    skillGroup: r.skill_group,
+    frontOfQueue: Boolean(r.front_of_queue),
+    assignedAt: r.assigned_at,
     lastSeq: r.last_seq,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

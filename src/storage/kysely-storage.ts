@@ -8,6 +8,15 @@ import { messageRepository } from './message-repository.js';
 import { kbRepository } from './kb-repository.js';
 import { userRepository } from './user-repository.js';
 import { sessionRepository } from './session-repository.js';
+import { keyRepository } from './key-repository.js';
+import { ratingRepository } from './rating-repository.js';
+import { complaintRepository } from './complaint-repository.js';
+import { auditRepository } from './audit-repository.js';
+import { agentStateRepository } from './agent-state-repository.js';
+import { handoffRepository } from './handoff-repository.js';
+import { callbackTicketRepository } from './callback-ticket-repository.js';
+import { noteRepository } from './note-repository.js';
+import { cannedReplyRepository } from './canned-reply-repository.js';
 
 function repositories(db: Executor): Repositories {
   return {
@@ -16,6 +25,15 @@ function repositories(db: Executor): Repositories {
     kb: kbRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),
+    keys: keyRepository(db),
+    ratings: ratingRepository(db),
+    complaints: complaintRepository(db),
+    audit: auditRepository(db),
+    agentStates: agentStateRepository(db),
+    handoffs: handoffRepository(db),
+    callbackTickets: callbackTicketRepository(db),
+    notes: noteRepository(db),
+    cannedReplies: cannedReplyRepository(db),
   };
 }
 

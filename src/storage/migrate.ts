@@ -4,6 +4,8 @@ import { Migrator, type Kysely } from 'kysely';
 import type { Storage } from './ports.js';
 import type { Database } from './schema.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { evidenceMigration } from './migrations/0002-evidence.js';
+import { routingMigration } from './migrations/0003-routing.js';
 
 /**
  * `pgSchema` names the PostgreSQL schema that holds the tables. The Migrator must be told: without it,
@@ -17,7 +19,13 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     migrationTableSchema: pgSchema,
-    provider: { getMigrations: async () => ({ '0001-initial': initialMigration(kind) }) },
+    provider: {
+      getMigrations: async () => ({
+        '0001-initial': initialMigration(kind),
+        '0002-evidence': evidenceMigration(kind),
+        '0003-routing': routingMigration(kind),
+      }),
+    },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

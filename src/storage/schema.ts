@@ -2,6 +2,7 @@
 // read back as numbers by the pool's type parser); JSON columns hold text; booleans are written as 0/1,
 // which SQLite stores as integers and PostgreSQL accepts for its boolean columns.
 import type { Generated } from 'kysely';
+import type { EvidenceTables } from './evidence-schema.js';
 
 export interface ConversationsTable {
   id: string;
@@ -18,6 +19,12 @@ export interface ConversationsTable {
   bot_misses: number;
   /** JSON string[] or null. */
   pending_clarify: string | null;
+  /** Defaults to 'normal' (0003-routing). */
+  priority: Generated<string>;
+  skill_group: string | null;
+  /** SQLite returns 0/1, PostgreSQL true/false; defaults to false. */
+  front_of_queue: Generated<number | boolean>;
+  assigned_at: number | null;
   last_seq: Generated<number>;
   created_at: number;
   updated_at: number;
@@ -85,7 +92,59 @@ export interface SessionsTable {
   expires_at: number;
 }
 
-export interface Database {
+export interface AgentStatesTable {
+  user_id: string;
+  presence: string;
+  capacity: number;
+  /** JSON string[]. */
+  groups: string;
+  last_seen_at: number;
+  idle_since: number;
+}
+
+export interface HandoffsTable {
+  id: string;
+  conversation_id: string;
+  reason: string;
+  priority: string;
+  skill_group: string | null;
+  requested_at: number;
+  queued_at: number;
+  assigned_at: number | null;
+  agent_id: string | null;
+  ended_at: number | null;
+  outcome: string | null;
+}
+
+export interface CallbackTicketsTable {
+  id: string;
+  conversation_id: string | null;
+  name: string;
+  phone: string;
+  question: string;
+  status: string;
+  created_at: number;
+  handled_by: string | null;
+  handled_at: number | null;
+  note: string | null;
+}
+
+export interface ConversationNotesTable {
+  id: string;
+  conversation_id: string;
+  author_id: string;
+  text: string;
+  created_at: number;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  shortcut: string;
+  text: string;
+  created_at: number;
+}
+
+export interface Database extends EvidenceTables {
   conversations: ConversationsTable;
   messages: MessagesTable;
   kb_meta: KbMetaTable;
@@ -93,4 +152,9 @@ export interface Database {
   kb_versions: KbVersionsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  agent_states: AgentStatesTable;
+  handoffs: HandoffsTable;
+  callback_tickets: CallbackTicketsTable;
+  conversation_notes: ConversationNotesTable;
+  canned_replies: CannedRepliesTable;
 }

@@ -7,6 +7,10 @@ import { messageCases } from './contract/messages.contract.js';
 import { kbCases } from './contract/kb.contract.js';
 import { accountCases } from './contract/accounts.contract.js';
 import { transactionCases } from './contract/transactions.contract.js';
+import { evidenceCases } from './contract/evidence.contract.js';
+import { complaintCases } from './contract/complaints.contract.js';
+import { routingCases } from './contract/routing.contract.js';
+import { agentDeskCases } from './contract/agent-desk.contract.js';
 
 export function runStorageContract(name: string, open: () => Promise<Storage>): void {
   describe(`storage contract: ${name}`, () => {
@@ -15,5 +19,9 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
     kbCases(open);
     accountCases(open);
     transactionCases(open);
+    evidenceCases(open);
+    complaintCases(open);
+    routingCases(open);
+    agentDeskCases(open);
   });
 }

@@ -38,6 +38,10 @@ export function newConversation(overrides: Partial<NewConversation> = {}): NewCo
     queuedAt: null,
     botMisses: 0,
     pendingClarify: null,
+    priority: 'normal',
+    skillGroup: null,
+    frontOfQueue: false,
+    assignedAt: null,
     createdAt: T0,
     ...overrides,
   };
