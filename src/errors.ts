@@ -9,6 +9,8 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  /** A KB publish would break regression cases that pass on the live version (send confirm to force). */
+  PUBLISH_BLOCKED: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

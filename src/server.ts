@@ -19,9 +19,16 @@ import { createQueueStatus } from './services/queue-status.js';
 import { createCustomerConversations } from './services/customer-conversations.js';
 import { DEMO_USERS, seedDemo } from './services/demo-seed.js';
 import { createKnowledgeBase } from './services/knowledge-base.js';
+import { createKbPublishing } from './services/kb-publishing.js';
+import { createRegressionCases } from './services/regression-cases.js';
 import { createModelRegistry } from './services/model-registry.js';
+import { createEvidenceServices } from './services/evidence-services.js';
 import { trainInWorker } from './services/train-in-worker.js';
+import { createLearningServices } from './services/learning-services.js';
 import { openStorage } from './storage/open-storage.js';
+import { createInsightProjector } from './insights/insight-projector.js';
+import { createInsightMetrics } from './insights/insight-metrics.js';
+import { createCustomerProfiles } from './insights/customer-profiles.js';
 
 const ROUTING_TICK_MS = 10_000;
 
@@ -49,13 +56,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+/** `adapters.clock` replaces the wall clock (tests use a fake one to run SLA clocks forward). */
+export async function startServer(overrides: Partial<Config> = {}, adapters: { clock?: () => number } = {}): Promise<RunningServer> {
   const config = loadConfig(process.env, overrides);
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let bus: EventBus | undefined;
   try {
-    const clock = () => Date.now();
+    const clock = adapters.clock ?? (() => Date.now());
     const newId = () => randomUUID();
     let log: (err: unknown) => void = (err) => console.error(err);
     bus = config.redisUrl ? await createRedisBus(config.redisUrl, (err) => log(err)) : createInProcessBus((err) => log(err));
@@ -67,6 +75,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     const queueStatus = createQueueStatus(ctx);
     const presence = createAgentPresence(ctx, handoffs);
     const dispatcher = createDispatcher(ctx, handoffs, queueStatus, (err) => log(err));
+    const insightProjector = createInsightProjector(storage, (err) => log(err));
     const services: AppServices = {
       config,
       storage,
@@ -74,14 +83,28 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
       models,
       auth,
       kb,
+      kbPublishing: createKbPublishing(ctx, (err) => log(err)),
+      regressionCases: createRegressionCases(ctx),
       presence,
       queueStatus,
       customers: createCustomerConversations(ctx, handoffs),
       agents: createAgentConversations(ctx, handoffs, presence),
+      // Learning loop (issue 5): "publish" in a topic action publishes the draft like the admin's publish button.
+      learning: createLearningServices(ctx, kb, (author) => services.kbPublishing.publish({}, author), (err) => log(err)),
+      ...(await createEvidenceServices(ctx, config.sla)),
+      insightProjector,
+      insightMetrics: createInsightMetrics({ storage, clock, projector: insightProjector }),
+      profiles: createCustomerProfiles({ storage, clock, projector: insightProjector }),
     };
+    // Dashboard projections follow messages and status changes (DESIGN convention 7); the backfill
+    // projects what an older database or a crash left unprojected.
+    const stopInsights = bus.subscribe((event) => insightProjector.listener(event));
+    insightProjector.backfill().catch((err) => log(err));
     // Routing reacts to events (DESIGN convention 7); the timer covers aging, skill fall-back and silent agents.
     const stopRouting = bus.subscribe((event) => {
       if (event.type === 'queue-changed' || event.type === 'agent-changed') dispatcher.dispatch().catch((err) => log(err));
+      // Another instance published: retrain here too (the publishing instance already has).
+      if (event.type === 'kb-published' && event.version > models.current().kbVersion) models.reload().catch((err) => log(err));
     });
     const routingTimer = setInterval(() => {
       presence
@@ -110,6 +133,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
         clearInterval(routingTimer);
         stopRouting();
         await app.close();
+        stopInsights();
+        await insightProjector.close();
+        await services.learning.stop();
         await openBus.close();
         await storage.close();
       },

@@ -7,13 +7,16 @@ import { kbFromCsv } from '../services/kb-csv.js';
 import { exportKnowledgeBase, importKnowledgeBase } from '../services/knowledge-base.js';
 import { openStorage } from '../storage/open-storage.js';
 import { runEval } from './eval-command.js';
+import { runVerify } from './verify-command.js';
 
 const USAGE = `usage: zhida <command>
   serve                          start the server (PORT, ZHIDA_DATA_DIR, DATABASE_URL … see README)
   kb import FILE                 replace the server's knowledge base with FILE (.json KB file or .csv)
+                                 and publish it (no regression run: use the admin API to test first)
   kb export FILE                 write the server's knowledge base to FILE (.json)
   eval --kb KB.json --cases CASES.jsonl --out PREDICTIONS.jsonl
-                                 decide every case as the bot would and print accuracy figures`;
+                                 decide every case as the bot would and print accuracy figures
+  verify FILE.json [--key PEM]    check a downloaded conversation transcript (exit 1 when altered)`;
 
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
 
@@ -51,7 +54,9 @@ async function kbCommand(args: string[]): Promise<number> {
       }
     }
     const result = await importKnowledgeBase(storage, input, 'cli', `import ${path.basename(file)}`, Date.now());
-    io.stdout(`imported ${result.entries} entries as KB version ${result.version}; a running server picks it up on restart\n`);
+    // An operator's offline load goes live as before drafts existed; the admin API is the tested path.
+    await storage.kb.publish(result.version, 'cli', Date.now());
+    io.stdout(`imported and published ${result.entries} entries as KB version ${result.version}; a running server picks it up on restart\n`);
     return 0;
   } catch (err) {
     if (err instanceof AppError && err.code === 'INVALID_KB') {
@@ -83,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
         return await kbCommand(rest);
       case 'eval':
         return await runEval(rest, io);
+      case 'verify':
+        return await runVerify(rest, io);
       case undefined:
       case '-h':
       case '--help':

@@ -76,7 +76,11 @@ describe('complaint status machine', () => {
 
   it('pauses the resolution clock while waiting on the customer, and a customer reply resumes it', () => {
     const waiting = run(initialComplaintState(), [[{ type: 'wait_customer' }, T + 100]]);
-    expect(waiting).toMatchObject({ status: 'waiting_customer', pausedSince: T + 100, firstResponseAt: T + 100 });
+    expect(waiting).toMatchObject({
+      status: 'waiting_customer',
+      pausedSince: T + 100,
+      firstResponseAt: T + 100,
+    });
     const back = run(waiting, [[{ type: 'customer_reply' }, T + 400]]);
     expect(back).toMatchObject({ status: 'in_progress', pausedSince: null, pausedMs: 300 });
   });
@@ -86,7 +90,12 @@ describe('complaint status machine', () => {
       [{ type: 'wait_customer' }, T + 100],
       [{ type: 'resolve' }, T + 200],
     ]);
-    expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: T + 200, pausedMs: 100, pausedSince: null });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      resolvedAt: T + 200,
+      pausedMs: 100,
+      pausedSince: null,
+    });
     const reopened = run(resolved, [
       [{ type: 'close' }, T + 300],
       [{ type: 'reopen' }, T + 1200],
@@ -95,7 +104,9 @@ describe('complaint status machine', () => {
   });
 
   it('reports whether anything changed', () => {
-    expect(transition(at('in_progress', { firstResponseAt: T }), { type: 'agent_reply' }, T + 1)).toMatchObject({
+    expect(
+      transition(at('in_progress', { firstResponseAt: T }), { type: 'agent_reply' }, T + 1),
+    ).toMatchObject({
       ok: true,
       changed: false,
     });

@@ -20,7 +20,14 @@ export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = [
 export const OPEN_COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['new', 'in_progress', 'waiting_customer'];
 
 /** The events an agent may send by name (POST …/transition {event}). */
-export const COMPLAINT_TRANSITIONS = ['start', 'wait_customer', 'resume', 'resolve', 'close', 'reopen'] as const;
+export const COMPLAINT_TRANSITIONS = [
+  'start',
+  'wait_customer',
+  'resume',
+  'resolve',
+  'close',
+  'reopen',
+] as const;
 export type ComplaintTransitionName = (typeof COMPLAINT_TRANSITIONS)[number];
 
 export type ComplaintEvent =
@@ -45,23 +52,29 @@ export interface ComplaintState {
 }
 
 export type ComplaintTransitionResult =
-  | { ok: true; state: ComplaintState; changed: boolean }
-  | { ok: false; reason: string };
+  { ok: true; state: ComplaintState; changed: boolean } | { ok: false; reason: string };
 
 // Events by which an agent visibly acts for the customer: the first of them is the "first response".
 const AGENT_RESPONSES = new Set<ComplaintEvent['type']>(['start', 'wait_customer', 'resolve', 'agent_reply']);
 
-export function transition(state: ComplaintState, event: ComplaintEvent, now: number): ComplaintTransitionResult {
+export function transition(
+  state: ComplaintState,
+  event: ComplaintEvent,
+  now: number,
+): ComplaintTransitionResult {
   const { status } = state;
   const fail = (): ComplaintTransitionResult => ({
     ok: false,
     reason: `cannot ${event.type.replace('_', ' ')} a complaint that is ${status.replace('_', ' ')}`,
   });
-  const responded = AGENT_RESPONSES.has(event.type) && state.firstResponseAt === null ? now : state.firstResponseAt;
+  const responded =
+    AGENT_RESPONSES.has(event.type) && state.firstResponseAt === null ? now : state.firstResponseAt;
   const base: ComplaintState = { ...state, firstResponseAt: responded };
   // Ends a pause of the resolution clock (waiting on the customer) by adding it to pausedMs.
   const unpaused = (s: ComplaintState): ComplaintState =>
-    s.pausedSince === null ? s : { ...s, pausedMs: s.pausedMs + Math.max(0, now - s.pausedSince), pausedSince: null };
+    s.pausedSince === null
+      ? s
+      : { ...s, pausedMs: s.pausedMs + Math.max(0, now - s.pausedSince), pausedSince: null };
   const to = (next: ComplaintState): ComplaintTransitionResult => ({
     ok: true,
     state: next,

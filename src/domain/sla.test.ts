@@ -33,7 +33,10 @@ describe('SLA clocks', () => {
       breached: false,
       atRisk: false,
     });
-    expect(slaClocks(ticket(), p, T + 23 * MIN).firstResponse).toMatchObject({ state: 'at_risk', atRisk: true });
+    expect(slaClocks(ticket(), p, T + 23 * MIN).firstResponse).toMatchObject({
+      state: 'at_risk',
+      atRisk: true,
+    });
     expect(slaClocks(ticket(), p, T + 30 * MIN).firstResponse.breached).toBe(false); // exactly on time
     expect(slaClocks(ticket(), p, T + 31 * MIN).firstResponse).toMatchObject({
       state: 'breached',
@@ -77,12 +80,20 @@ describe('SLA clocks', () => {
   it('stops the resolution clock when resolved', () => {
     const resolved = after([[{ type: 'resolve' }, T + 25 * HOUR]]);
     const clocks = slaClocks(resolved, DEFAULT_SLA_POLICY, T + 100 * HOUR);
-    expect(clocks.resolution).toMatchObject({ state: 'breached', stoppedAt: T + 25 * HOUR, remainingMs: -HOUR });
+    expect(clocks.resolution).toMatchObject({
+      state: 'breached',
+      stoppedAt: T + 25 * HOUR,
+      remainingMs: -HOUR,
+    });
     expect(clocks.firstResponse.state).toBe('breached'); // the resolve was also the (late) first response
   });
 
   it('builds a policy from config text, keeping defaults for priorities not named', () => {
-    const built = buildSlaPolicy({ firstResponseMinutes: 'urgent=5, high:60', resolutionHours: 'low=0.5', atRiskPercent: 10 });
+    const built = buildSlaPolicy({
+      firstResponseMinutes: 'urgent=5, high:60',
+      resolutionHours: 'low=0.5',
+      atRiskPercent: 10,
+    });
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(built.policy.targets.urgent.firstResponseMs).toBe(5 * MIN);
@@ -91,7 +102,11 @@ describe('SLA clocks', () => {
     expect(built.policy.targets.normal).toEqual(DEFAULT_SLA_POLICY.targets.normal);
     expect(built.policy.atRiskFraction).toBe(0.1);
     expect(DEFAULT_SLA_POLICY.targets.urgent.firstResponseMs).toBe(30 * MIN); // defaults untouched
-    for (const bad of [{ firstResponseMinutes: 'vip=5' }, { resolutionHours: 'low=0' }, { atRiskPercent: 100 }]) {
+    for (const bad of [
+      { firstResponseMinutes: 'vip=5' },
+      { resolutionHours: 'low=0' },
+      { atRiskPercent: 100 },
+    ]) {
       expect(buildSlaPolicy(bad).ok).toBe(false);
     }
   });

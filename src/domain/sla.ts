@@ -51,7 +51,10 @@ export interface SlaClocks {
   resolution: SlaClock;
 }
 
-export type SlaTicket = Pick<ComplaintState, 'firstResponseAt' | 'resolvedAt' | 'pausedMs' | 'pausedSince'> & {
+export type SlaTicket = Pick<
+  ComplaintState,
+  'firstResponseAt' | 'resolvedAt' | 'pausedMs' | 'pausedSince'
+> & {
   priority: ComplaintPriority;
   createdAt: number;
 };
@@ -59,7 +62,15 @@ export type SlaTicket = Pick<ComplaintState, 'firstResponseAt' | 'resolvedAt' | 
 export function slaClocks(ticket: SlaTicket, policy: SlaPolicy, now: number): SlaClocks {
   const targets = policy.targets[ticket.priority];
   return {
-    firstResponse: clock(targets.firstResponseMs, ticket.createdAt, ticket.firstResponseAt, 0, null, policy, now),
+    firstResponse: clock(
+      targets.firstResponseMs,
+      ticket.createdAt,
+      ticket.firstResponseAt,
+      0,
+      null,
+      policy,
+      now,
+    ),
     resolution: clock(
       targets.resolutionMs,
       ticket.createdAt,
@@ -130,7 +141,10 @@ export function buildSlaPolicy(input: {
     for (const part of spec.split(',')) {
       const match = /^\s*(low|normal|high|urgent)\s*[=:]\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
       if (!match || Number(match[2]) <= 0) {
-        return { ok: false, error: `"${part.trim()}" is not priority=number (priorities: low, normal, high, urgent)` };
+        return {
+          ok: false,
+          error: `"${part.trim()}" is not priority=number (priorities: low, normal, high, urgent)`,
+        };
       }
       targets[match[1] as ComplaintPriority][field] = Math.round(Number(match[2]) * unit);
     }

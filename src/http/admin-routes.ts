@@ -1,4 +1,4 @@
-// Admin API: the knowledge base (list, create, edit, delete, import, export, versions).
+// Admin API: the knowledge base's entries (list, create, edit, delete); each edit makes a draft version.
 import type { FastifyInstance } from 'fastify';
 import type { KbEntry } from '../engine/types.js';
 import type { AppServices } from './app-services.js';
@@ -29,70 +29,44 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
   const { kb } = services;
   const admin = (request: Parameters<typeof requireUser>[1]) => requireUser(services, request, 'admin');
 
-  app.get('/api/admin/kb', { schema: { tags, summary: 'The knowledge base with its current version', response: errors } }, async (request) => {
+  app.get('/api/admin/kb', { schema: { tags, summary: 'The draft KB: its version, the live (published) version, each entry with status draft|published, and pendingRemovals', response: errors } }, async (request) => {
     await admin(request);
     return kb.list();
   });
 
   app.post<{ Body: EntryInput }>(
     '/api/admin/kb/entries',
-    { schema: { tags, summary: 'Create an entry (id optional); makes a new KB version', body: entryBody, response: errors } },
+    { schema: { tags, summary: 'Create an entry (id optional); makes a new draft KB version (live after a publish)', body: entryBody, response: errors } },
     async (request, reply) => {
       const user = await admin(request);
-      return reply.status(201).send(await kb.create(request.body, user.username));
+      const created = await kb.create(request.body, user.username);
+      await services.audit.record(user, 'kb.entry.create', { type: 'kb-entry', id: created.entry.id }, { version: created.version });
+      return reply.status(201).send(created);
     },
   );
 
   app.put<{ Params: { id: string }; Body: EntryInput }>(
     '/api/admin/kb/entries/:id',
-    { schema: { tags, summary: 'Replace an entry; makes a new KB version', params: idParams, body: entryBody, response: errors } },
+    { schema: { tags, summary: 'Replace an entry; makes a new draft KB version (live after a publish)', params: idParams, body: entryBody, response: errors } },
     async (request) => {
       const user = await admin(request);
       const { id: _ignored, ...entry } = request.body;
-      return kb.update(request.params.id, entry, user.username);
+      const updated = await kb.update(request.params.id, entry, user.username);
+      await services.audit.record(user, 'kb.entry.update', { type: 'kb-entry', id: request.params.id }, { version: updated.version });
+      return updated;
     },
   );
 
   app.delete<{ Params: { id: string } }>(
     '/api/admin/kb/entries/:id',
-    { schema: { tags, summary: 'Delete an entry; makes a new KB version', params: idParams, response: errors } },
+    { schema: { tags, summary: 'Delete an entry; makes a new draft KB version (live after a publish)', params: idParams, response: errors } },
     async (request) => {
       const user = await admin(request);
-      return kb.remove(request.params.id, user.username);
+      const removed = await kb.remove(request.params.id, user.username);
+      await services.audit.record(user, 'kb.entry.delete', { type: 'kb-entry', id: request.params.id }, { version: removed.version });
+      return removed;
     },
   );
 
-  app.post<{ Body: unknown }>(
-    '/api/admin/kb/import',
-    {
-      bodyLimit: 50 * 1024 * 1024,
-      schema: { tags, summary: 'Replace the whole KB with a KB file (refused whole, with per-entry errors, if any entry is bad)', response: errors },
-    },
-    async (request) => {
-      const user = await admin(request);
-      return kb.importFile(request.body, user.username, 'import');
-    },
-  );
-
-  app.get('/api/admin/kb/export', { schema: { tags, summary: 'The KB file (DESIGN contract)', response: errors } }, async (request, reply) => {
-    await admin(request);
-    reply.header('content-disposition', 'attachment; filename="knowledge-base.json"');
-    return kb.exportFile();
-  });
-
-  app.get<{ Querystring: { limit?: number } }>(
-    '/api/admin/kb/versions',
-    {
-      schema: {
-        tags,
-        summary: 'KB version history, newest first',
-        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } },
-        response: errors,
-      },
-    },
-    async (request) => {
-      await admin(request);
-      return { versions: await services.storage.kb.listVersions(request.query.limit ?? 50) };
-    },
-  );
+  // Import, export, versions, publish and regression cases: kb-file-routes.ts, kb-lifecycle-routes.ts, kb-regression-routes.ts.
 }

@@ -38,8 +38,9 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
     '/api/agent/conversations/:id',
     { schema: { tags, summary: 'A conversation with its whole transcript and the bot’s decisions', params: idParams, response: errors } },
     async (request) => {
-      await requireUser(services, request, 'agent');
+      const user = await requireUser(services, request, 'agent');
       const { conversation, messages } = await agents.transcript(request.params.id);
+      await services.audit.record(user, 'conversation.read', { type: 'conversation', id: conversation.id });
       const entries = models.current().entries;
       return { conversation: await summaryOf(storage, services.queueStatus, conversation), messages: messages.map((m) => agentMessage(m, entries)) };
     },

@@ -7,11 +7,12 @@ import { agentSummary } from './views.js';
 export async function summarize(storage: Storage, conversations: ConversationRecord[], queue?: ConversationRecord[]) {
   return Promise.all(
     conversations.map(async (c) => {
-      const [agent, last] = await Promise.all([
+      const [agent, last, rating] = await Promise.all([
         c.assignedAgentId ? storage.users.getById(c.assignedAgentId) : null,
         c.lastSeq > 0 ? storage.messages.listAfter(c.id, c.lastSeq - 1, 1) : [],
+        c.status === 'resolved' || c.status === 'closed' ? storage.ratings.current(c.id) : null,
       ]);
-      return agentSummary(c, { queuePosition: queue ? positionIn(queue, c.id) : undefined, agent, lastMessage: last[0] ?? null });
+      return agentSummary(c, { queuePosition: queue ? positionIn(queue, c.id) : undefined, agent, lastMessage: last[0] ?? null, rating });
     }),
   );
 }

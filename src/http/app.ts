@@ -17,7 +17,14 @@ import { authRoutes } from './auth-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { customerStream } from './customer-stream.js';
 import { installErrorHandling } from './error-handler.js';
+import { kbFileRoutes } from './kb-file-routes.js';
+import { kbLifecycleRoutes } from './kb-lifecycle-routes.js';
+import { kbRegressionRoutes } from './kb-regression-routes.js';
+import { registerEvidenceRoutes } from './evidence-routes-index.js';
+import { registerLearningRoutes } from './learning-routes-index.js';
 import { routingRoutes } from './routing-routes.js';
+import { insightRoutes } from './insight-routes.js';
+import { customerProfileRoutes } from './customer-profile-routes.js';
 
 export async function buildApp(services: AppServices): Promise<FastifyInstance> {
   const { config } = services;
@@ -59,7 +66,14 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await agentRoutes(app, services);
   await agentStream(app, services);
   await adminRoutes(app, services);
+  await kbLifecycleRoutes(app, services);
+  await kbRegressionRoutes(app, services);
+  await kbFileRoutes(app, services);
+  await registerEvidenceRoutes(app, services);
   await routingRoutes(app, services);
+  await registerLearningRoutes(app, services);
+  await insightRoutes(app, services);
+  await customerProfileRoutes(app, services);
   await serveWebApps(app, config.webDir);
   return app;
 }

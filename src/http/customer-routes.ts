@@ -28,7 +28,7 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
   };
   const authorized = (request: FastifyRequest<{ Params: { id: string } }>) => customers.authorize(request.params.id, bearerToken(request));
 
-  app.post<{ Body: { locale?: string; care?: boolean; customer?: { name?: string; phone?: string; externalId?: string } } }>(
+  app.post<{ Body: { locale?: string; care?: boolean; channel?: string; customer?: { name?: string; phone?: string; externalId?: string } } }>(
     '/api/v1/conversations',
     {
       schema: {
@@ -40,6 +40,8 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
           properties: {
             locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 20 },
             care: { type: 'boolean' },
+            // Where the customer writes from (insights filter); 'web' when absent.
+            channel: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' },
             customer: {
               type: 'object',
               additionalProperties: false,

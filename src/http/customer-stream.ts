@@ -38,9 +38,17 @@ export async function customerStream(app: FastifyInstance, services: AppServices
       let replaying = true;
       const buffered: BusEvent[] = [];
 
+      // Frames are built asynchronously; never let an older state overtake a newer one already sent.
+      let newestSent = 0;
       const pushStatus = (load: Promise<ConversationRecord | null>) => {
         load
-          .then(async (c) => c && sendJson(socket, await statusFrame(c)))
+          .then(async (c) => {
+            if (!c || c.updatedAt < newestSent) return;
+            const frame = await statusFrame(c);
+            if (c.updatedAt < newestSent) return;
+            newestSent = c.updatedAt;
+            sendJson(socket, frame);
+          })
           .catch((err) => request.log.warn({ err, conversationId: id }, 'stream push failed'));
       };
       // Messages are handled synchronously so that seq order is kept across replay and live.
@@ -77,7 +85,9 @@ export async function customerStream(app: FastifyInstance, services: AppServices
           if (page.length > 0) lastSent = page[page.length - 1].seq;
           if (page.length < REPLAY_PAGE) break;
         }
-        sendJson(socket, await statusFrame((await storage.conversations.get(id)) ?? conversation));
+        const current = (await storage.conversations.get(id)) ?? conversation;
+        newestSent = Math.max(newestSent, current.updatedAt);
+        sendJson(socket, await statusFrame(current));
         for (const event of buffered.splice(0)) handle(event);
         replaying = false;
       } catch (err) {

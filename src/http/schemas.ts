@@ -33,6 +33,7 @@ export const customerConversationSchema = {
     estimatedWaitSeconds: { type: ['integer', 'null'] },
     agentsAvailable: { type: 'boolean' },
     withinHours: { type: 'boolean' },
+    updatedAt: { type: 'string', format: 'date-time' },
     agent: { type: 'object', properties: { displayName: { type: 'string' } } },
   },
 } as const;

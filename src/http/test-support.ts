@@ -15,9 +15,12 @@ export interface TestServer extends RunningServer {
   startConversation(): Promise<{ conversationId: string; token: string }>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  adapters: { clock?: () => number } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhida-test-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: TEST_PASSWORD, logLevel: 'silent', databaseUrl: undefined, redisUrl: undefined, ...overrides });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: TEST_PASSWORD, logLevel: 'silent', databaseUrl: undefined, redisUrl: undefined, ...overrides }, adapters);
   const json: TestServer['json'] = (method, url, body, headers = {}) =>
     server.app.inject({ method, url, payload: body === undefined ? undefined : (body as object), headers });
   // Sign in once per user: the login route is rate-limited like in production.

@@ -49,7 +49,8 @@ export function agentMessage(m: MessageRecord, entries: Entries) {
 }
 
 export function customerConversation(c: ConversationRecord, queue: QueueInfo, agent: UserRecord | null) {
-  const view: Record<string, unknown> = { status: c.status, ...queue };
+  // updatedAt lets a client drop a view older than one it already has (HTTP reply vs stream frame).
+  const view: Record<string, unknown> = { status: c.status, ...queue, updatedAt: iso(c.updatedAt) };
   if (agent && c.status === 'assigned') view.agent = { displayName: agent.displayName };
   return view;
 }

@@ -7,6 +7,10 @@ export type BusEvent =
   | { type: 'conversation'; conversation: ConversationRecord }
   | { type: 'queue-changed' }
   | { type: 'kb-changed'; version: number }
+  /** A KB version went live: every server instance retrains on it. */
+  | { type: 'kb-published'; version: number }
+  /** A customer rated a bot answer 👍/👎 (the learning loop captures the 👎). */
+  | { type: 'answer-feedback'; conversationId: string; messageId: string; helpful: boolean }
   /** An agent's presence, capacity or load changed: routing may assign waiting chats. */
   | { type: 'agent-changed'; agentId: string }
   /** Someone is typing (ephemeral: never stored). */

@@ -25,7 +25,8 @@ import type { ServiceContext } from './context.js';
 
 export type Actor = { kind: 'customer' } | { kind: 'agent'; user: UserRecord };
 
-type EventDraft = Pick<ComplaintEventRecord, 'kind'> & Partial<Pick<ComplaintEventRecord, 'text' | 'internal' | 'data'>>;
+type EventDraft = Pick<ComplaintEventRecord, 'kind'> &
+  Partial<Pick<ComplaintEventRecord, 'text' | 'internal' | 'data'>>;
 
 interface Change {
   event?: ComplaintEvent;
@@ -55,10 +56,16 @@ export interface Breach {
   running: boolean;
 }
 
-export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' | 'newId'>, policy: SlaPolicy) {
+export function createComplaints(
+  ctx: Pick<ServiceContext, 'storage' | 'clock' | 'newId'>,
+  policy: SlaPolicy,
+) {
   const { storage, clock, newId } = ctx;
   const actorFields = (actor: Actor) =>
-    ({ actor: actor.kind as ComplaintActor, actorId: actor.kind === 'agent' ? actor.user.id : null }) as const;
+    ({
+      actor: actor.kind as ComplaintActor,
+      actorId: actor.kind === 'agent' ? actor.user.id : null,
+    }) as const;
 
   async function load(repos: Repositories, id: string): Promise<ComplaintRecord> {
     const complaint = await repos.complaints.get(id);
@@ -69,11 +76,19 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
   async function open(
     actor: Actor,
     conversation: ConversationRecord,
-    input: { category: string; description: string; priority?: ComplaintPriority; assigneeId?: string | null },
+    input: {
+      category: string;
+      description: string;
+      priority?: ComplaintPriority;
+      assigneeId?: string | null;
+    },
   ): Promise<ComplaintRecord> {
     const now = clock();
     if (input.assigneeId) await requireAssignee(input.assigneeId);
-    const existing = await storage.complaints.list({ conversationId: conversation.id, limit: MAX_PER_CONVERSATION });
+    const existing = await storage.complaints.list({
+      conversationId: conversation.id,
+      limit: MAX_PER_CONVERSATION,
+    });
     if (existing.length >= MAX_PER_CONVERSATION) {
       throw new AppError('CONFLICT', `this conversation already has ${MAX_PER_CONVERSATION} complaints`);
     }
@@ -109,7 +124,11 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
    * Applies one change: the domain transition (if any) plus a patch, as a compare-and-set on the version,
    * with its history event. A concurrent change makes it read again and retry (each attempt re-checks).
    */
-  async function apply(actor: Actor, id: string, decide: (c: ComplaintRecord) => Change): Promise<ComplaintRecord> {
+  async function apply(
+    actor: Actor,
+    id: string,
+    decide: (c: ComplaintRecord) => Change,
+  ): Promise<ComplaintRecord> {
     for (let attempt = 1; ; attempt++) {
       const now = clock();
       const result = await storage.transaction(async (tx) => {
@@ -138,7 +157,8 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
         return updated;
       });
       if (result) return result;
-      if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', 'the complaint changed meanwhile; reload and try again');
+      if (attempt >= MAX_ATTEMPTS)
+        throw new AppError('CONFLICT', 'the complaint changed meanwhile; reload and try again');
     }
   }
 
@@ -164,12 +184,14 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
 
   /** Agents' public comments count as a response to the customer; internal notes do not. */
   function comment(actor: Actor, id: string, text: string, internal = false) {
-    if (actor.kind === 'customer' && internal) throw new AppError('BAD_REQUEST', 'customers cannot write internal notes');
+    if (actor.kind === 'customer' && internal)
+      throw new AppError('BAD_REQUEST', 'customers cannot write internal notes');
     const event: ComplaintEvent | undefined = internal
       ? undefined
       : { type: actor.kind === 'agent' ? 'agent_reply' : 'customer_reply' };
     return apply(actor, id, (c) => {
-      if (c.status === 'closed') throw new AppError('INVALID_STATE', 'the complaint is closed; reopen it first');
+      if (c.status === 'closed')
+        throw new AppError('INVALID_STATE', 'the complaint is closed; reopen it first');
       return { event, record: { kind: 'comment', text: text.trim(), internal } };
     });
   }
@@ -190,15 +212,26 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
       ['first_response', clocks.firstResponse],
       ['resolution', clocks.resolution],
     ] as const) {
-      if (k.breached) found.push({ clock: name, dueAt: k.dueAt, overdueMs: -k.remainingMs, running: k.stoppedAt === null });
+      if (k.breached)
+        found.push({ clock: name, dueAt: k.dueAt, overdueMs: -k.remainingMs, running: k.stoppedAt === null });
     }
     return found;
   }
 
-  async function list(filter: { statuses?: ComplaintStatus[]; assigneeId?: string; breached?: boolean; limit: number; offset?: number }) {
+  async function list(filter: {
+    statuses?: ComplaintStatus[];
+    assigneeId?: string;
+    breached?: boolean;
+    limit: number;
+    offset?: number;
+  }) {
     if (!filter.breached) return storage.complaints.list(filter);
     const now = clock();
-    const scanned = await storage.complaints.list({ statuses: filter.statuses, assigneeId: filter.assigneeId, limit: SCAN_LIMIT });
+    const scanned = await storage.complaints.list({
+      statuses: filter.statuses,
+      assigneeId: filter.assigneeId,
+      limit: SCAN_LIMIT,
+    });
     const offset = filter.offset ?? 0;
     return scanned.filter((c) => breachesOf(c, now).length > 0).slice(offset, offset + filter.limit);
   }
@@ -211,7 +244,10 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
     return scanned
       .map((complaint) => ({ complaint, breaches: breachesOf(complaint, now) }))
       .filter((b) => b.breaches.length > 0)
-      .sort((a, b) => Math.max(...b.breaches.map((x) => x.overdueMs)) - Math.max(...a.breaches.map((x) => x.overdueMs)));
+      .sort(
+        (a, b) =>
+          Math.max(...b.breaches.map((x) => x.overdueMs)) - Math.max(...a.breaches.map((x) => x.overdueMs)),
+      );
   }
 
   return {
@@ -221,7 +257,8 @@ export function createComplaints(ctx: Pick<ServiceContext, 'storage' | 'clock' |
       open({ kind: 'agent', user: agent }, conversation, input),
     get: (id: string) => load(storage, id),
     events: (id: string) => storage.complaints.events(id),
-    forConversation: (conversationId: string) => storage.complaints.list({ conversationId, limit: MAX_PER_CONVERSATION }),
+    forConversation: (conversationId: string) =>
+      storage.complaints.list({ conversationId, limit: MAX_PER_CONVERSATION }),
     list,
     breaches,
     transition: transitionBy,

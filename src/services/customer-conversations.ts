@@ -22,7 +22,7 @@ export interface PostResult {
 export function createCustomerConversations(ctx: ServiceContext, handoffs: Handoffs) {
   const { storage, models, clock, newId, routing } = ctx;
 
-  async function start(input: { locale?: string; care?: boolean; customer?: CustomerInfo }) {
+  async function start(input: { locale?: string; care?: boolean; channel?: string; customer?: CustomerInfo }) {
     const token = randomBytes(24).toString('base64url');
     const now = clock();
     const locale = input.locale ?? 'zh-CN';
@@ -35,6 +35,7 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
         locale,
         care: input.care ?? false,
         customer: input.customer ?? {},
+        channel: input.channel ?? 'web',
         assignedAgentId: null,
         handoffReason: null,
         queuedAt: null,

@@ -25,7 +25,9 @@ export async function seedDemo(storage: Storage, auth: Auth, kb: KnowledgeBaseSe
   const empty = (await storage.users.count()) === 0 && (await storage.kb.currentVersion()) === 0;
   if (!empty) return { seeded: false };
   const demo: unknown = JSON.parse(await readFile(DEMO_KB_PATH, 'utf8'));
-  await kb.importFile(demo, 'demo-seed', 'demo knowledge base');
+  const { version } = await kb.importFile(demo, 'demo-seed', 'demo knowledge base');
+  // The demo KB goes live at once (it has no regression cases yet), so a first start shows the bot at work.
+  await storage.kb.publish(version, 'demo-seed', Date.now());
   const pass = password ?? randomBytes(9).toString('base64url');
   for (const user of DEMO_USERS) await auth.createUser({ ...user, password: pass });
   return { seeded: true, password: pass };

@@ -1,16 +1,19 @@
-// KB administration: every change is validated whole, stored as a new version, and retrains the model in
-// the background (the previous model answers until the new one is ready).
+// KB administration: every change is validated whole and stored as a new version of the draft. The live
+// bot keeps answering from the published version until a publish (kb-publishing.ts) retrains it.
 import { randomUUID } from 'node:crypto';
 import { validateKnowledgeBase } from '../engine/kb-validation.js';
 import type { KbEntry, KnowledgeBase } from '../engine/types.js';
+import { withStatus } from '../domain/kb-diff.js';
 import { AppError } from '../errors.js';
 import type { Storage } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
+import { answerUrlErrors } from './rich-answer.js';
 
 /** Replaces the whole KB; a file with any bad entry is refused whole with a per-entry error list. */
 export async function importKnowledgeBase(storage: Storage, input: unknown, author: string, note: string | null, now: number) {
   const result = validateKnowledgeBase(input);
-  if (!result.ok) throw new AppError('INVALID_KB', `the knowledge base has ${result.errors.length} error(s)`, result.errors);
+  const errors = result.ok ? answerUrlErrors(result.kb.entries) : result.errors;
+  if (!result.ok || errors.length > 0) throw new AppError('INVALID_KB', `the knowledge base has ${errors.length} error(s)`, errors);
   const { name, locale, entries } = result.kb;
   const version = await storage.kb.replaceAll({ name, locale }, entries, author, note, now);
   return { version, entries: entries.length };
@@ -23,23 +26,29 @@ export async function exportKnowledgeBase(storage: Storage): Promise<KnowledgeBa
 }
 
 export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown) => void) {
-  const { storage, clock, models, bus } = ctx;
+  const { storage, clock, bus } = ctx;
 
   const changed = (version: number) => {
     void bus.publish({ type: 'kb-changed', version }).catch(onError);
-    models.reload().catch(onError);
     return version;
   };
 
   function validEntry(entry: KbEntry): KbEntry {
     const result = validateKnowledgeBase({ name: 'entry', locale: 'zh-CN', entries: [entry] });
-    if (!result.ok) throw new AppError('INVALID_KB', 'the entry is not valid', result.errors);
+    const errors = result.ok ? answerUrlErrors(result.kb.entries) : result.errors;
+    if (!result.ok || errors.length > 0) throw new AppError('INVALID_KB', 'the entry is not valid', errors);
     return result.kb.entries[0];
   }
 
   async function list() {
-    const [meta, version, entries] = await Promise.all([storage.kb.meta(), storage.kb.currentVersion(), storage.kb.listEntries()]);
-    return { ...meta, version, entries };
+    const [meta, version, publishedVersion, entries] = await Promise.all([
+      storage.kb.meta(),
+      storage.kb.currentVersion(),
+      storage.kb.publishedVersion(),
+      storage.kb.listEntries(),
+    ]);
+    // Each entry says whether the live bot answers with it as it is now (published) or not yet (draft).
+    return { ...meta, version, publishedVersion, ...withStatus(entries, (await storage.kb.snapshot(publishedVersion)) ?? []) };
   }
 
   async function create(input: Omit<KbEntry, 'id'> & { id?: string }, author: string) {

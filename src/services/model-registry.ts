@@ -1,5 +1,6 @@
-// Holds the live answer model. A KB change trains a new model in the background while the previous one
-// keeps answering; the swap is atomic and each decision records the KB version it used.
+// Holds the live answer model, trained on the published KB version (never the draft). A publish trains a
+// new model in the background while the previous one keeps answering; the swap is atomic and each
+// decision records the KB version it used.
 import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
 import type { KbRepository } from '../storage/ports.js';
 
@@ -15,7 +16,7 @@ export type Trainer = (kb: KnowledgeBase) => Promise<AnswerModel>;
 
 export interface ModelRegistry {
   current(): ActiveModel;
-  /** Retrains from the stored KB; concurrent calls coalesce into at most one more run. */
+  /** Retrains from the published KB version; concurrent calls coalesce into at most one more run. */
   reload(): Promise<ActiveModel>;
 }
 
@@ -26,7 +27,8 @@ export async function createModelRegistry(
   onTrained: (active: ActiveModel) => void = () => {},
 ): Promise<ModelRegistry> {
   const build = async (): Promise<ActiveModel> => {
-    const [version, meta, entries] = await Promise.all([kb.currentVersion(), kb.meta(), kb.listEntries()]);
+    const [version, meta] = await Promise.all([kb.publishedVersion(), kb.meta()]);
+    const entries = (await kb.snapshot(version)) ?? [];
     const started = clock();
     const model = await train({ name: meta.name, locale: meta.locale, entries });
     return { model, kbVersion: version, entries: new Map(entries.map((e) => [e.id, e])), trainedMs: clock() - started };

@@ -15,7 +15,13 @@ export function createRatings(ctx: Pick<ServiceContext, 'storage' | 'clock' | 'n
       throw new AppError('BAD_REQUEST', 'the score must be a whole number from 1 to 5');
     }
     const comment = input.comment?.trim() || null;
-    return storage.ratings.add({ id: newId(), conversationId: conversation.id, score: input.score as RatingScore, comment, createdAt: clock() });
+    return storage.ratings.add({
+      id: newId(),
+      conversationId: conversation.id,
+      score: input.score as RatingScore,
+      comment,
+      createdAt: clock(),
+    });
   }
 
   return {

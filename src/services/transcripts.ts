@@ -15,7 +15,12 @@ export async function loadTranscriptKey(storage: Pick<Storage, 'keys'>, now: num
   const existing = await storage.keys.get(KEY_ID);
   if (existing) return signingKeyFromPem(existing);
   const pair = generateSigningKeyPair();
-  const stored = await storage.keys.getOrCreate({ id: KEY_ID, algorithm: 'ed25519', ...pair, createdAt: now });
+  const stored = await storage.keys.getOrCreate({
+    id: KEY_ID,
+    algorithm: 'ed25519',
+    ...pair,
+    createdAt: now,
+  });
   return signingKeyFromPem(stored);
 }
 
@@ -45,7 +50,8 @@ export function createTranscripts(ctx: Pick<ServiceContext, 'storage' | 'clock'>
           seq: m.seq,
           createdAt: m.createdAt,
           sender: m.sender,
-          senderName: m.sender === 'agent' && typeof m.meta?.agentName === 'string' ? m.meta.agentName : undefined,
+          senderName:
+            m.sender === 'agent' && typeof m.meta?.agentName === 'string' ? m.meta.agentName : undefined,
           text: m.text,
         })),
         now: clock(),
@@ -57,7 +63,11 @@ export function createTranscripts(ctx: Pick<ServiceContext, 'storage' | 'clock'>
   return {
     forConversation,
     verify: (document: unknown, keyPem?: string) => verifyTranscript(document, { keyPem }),
-    publicKey: () => ({ algorithm: 'ed25519' as const, publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint }),
+    publicKey: () => ({
+      algorithm: 'ed25519' as const,
+      publicKeyPem: key.publicKeyPem,
+      fingerprint: key.fingerprint,
+    }),
   };
 }
 

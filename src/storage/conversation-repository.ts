@@ -35,6 +35,7 @@ export function conversationRepository(db: Executor): ConversationRepository {
             skill_group: c.skillGroup ?? null,
             front_of_queue: c.frontOfQueue ? 1 : 0,
             assigned_at: c.assignedAt ?? null,
+            channel: c.channel ?? 'web',
             created_at: c.createdAt,
             updated_at: c.createdAt,
           })
@@ -106,7 +107,7 @@ function toPatchRow(p: ConversationPatch): Updateable<ConversationsTable> {
   return row;
 }
 
-function toRecord(r: Selectable<ConversationsTable>): ConversationRecord {
+export function toRecord(r: Selectable<ConversationsTable>): ConversationRecord {
   return {
     id: r.id,
     tokenHash: r.token_hash,
@@ -123,6 +124,7 @@ function toRecord(r: Selectable<ConversationsTable>): ConversationRecord {
     skillGroup: r.skill_group,
     frontOfQueue: Boolean(r.front_of_queue),
     assignedAt: r.assigned_at,
+    channel: r.channel,
     lastSeq: r.last_seq,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -81,7 +81,10 @@ export interface ComplaintRecord extends ComplaintState {
 export type NewComplaint = Omit<ComplaintRecord, 'version' | 'updatedAt'>;
 
 export type ComplaintPatch = Partial<
-  Pick<ComplaintRecord, 'status' | 'assigneeId' | 'firstResponseAt' | 'resolvedAt' | 'pausedMs' | 'pausedSince' | 'priority'>
+  Pick<
+    ComplaintRecord,
+    'status' | 'assigneeId' | 'firstResponseAt' | 'resolvedAt' | 'pausedMs' | 'pausedSince' | 'priority'
+  >
 >;
 
 export type ComplaintEventKind = 'opened' | 'status' | 'assigned' | 'comment' | 'priority';
@@ -116,7 +119,12 @@ export interface ComplaintRepository {
   create(complaint: NewComplaint): Promise<ComplaintRecord>;
   get(id: string): Promise<ComplaintRecord | null>;
   /** Applies the patch and bumps the version, only if the version is still `expectedVersion` (else null). */
-  update(id: string, patch: ComplaintPatch, now: number, expectedVersion: number): Promise<ComplaintRecord | null>;
+  update(
+    id: string,
+    patch: ComplaintPatch,
+    now: number,
+    expectedVersion: number,
+  ): Promise<ComplaintRecord | null>;
   /** Newest first. */
   list(filter: ComplaintFilter): Promise<ComplaintRecord[]>;
   /** Fails with a StorageConflictError when the ticket already has an event with that seq. */

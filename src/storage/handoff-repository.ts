@@ -96,7 +96,7 @@ function toPatchRow(p: HandoffPatch): Updateable<HandoffsTable> {
   return row;
 }
 
-function toRecord(r: Selectable<HandoffsTable>): HandoffRecord {
+export function toRecord(r: Selectable<HandoffsTable>): HandoffRecord {
   return {
     id: r.id,
     conversationId: r.conversation_id,

@@ -86,7 +86,7 @@ export function kbRepository(db: Executor): KbRepository {
     async listVersions(limit) {
       const rows = await db()
         .selectFrom('kb_versions')
-        .select(['version', 'created_at', 'author', 'note', 'entry_count'])
+        .select(['version', 'created_at', 'author', 'note', 'entry_count', 'published_at', 'published_by'])
         .orderBy('version', 'desc')
         .limit(Math.max(0, limit))
         .execute();
@@ -96,6 +96,8 @@ export function kbRepository(db: Executor): KbRepository {
         author: r.author,
         note: r.note,
         entryCount: r.entry_count,
+        publishedAt: r.published_at,
+        publishedBy: r.published_by,
       }));
     },
 
@@ -108,6 +110,31 @@ export function kbRepository(db: Executor): KbRepository {
         .executeTakeFirst();
       return row ? (JSON.parse(row.snapshot) as KbEntry[]) : null;
     },
+
+    async publishedVersion() {
+      return (await readMeta(db())).published_version;
+    },
+
+    publish: (version, author, now) =>
+      atomically(db(), async (trx) => {
+        if (!Number.isInteger(version) || version < 1) return false;
+        // One conditional write decides, so two concurrent publishes cannot move the live version back.
+        const { numUpdatedRows } = await trx
+          .updateTable('kb_meta')
+          .set({ published_version: version })
+          .where('id', '=', 1)
+          .where('published_version', '<=', version)
+          .where('version', '>=', version)
+          .executeTakeFirst();
+        if (numUpdatedRows === 0n) return false;
+        await trx
+          .updateTable('kb_versions')
+          .set({ published_at: now, published_by: author })
+          .where('version', '=', version)
+          .where('published_at', 'is', null)
+          .execute();
+        return true;
+      }),
   };
 }
 

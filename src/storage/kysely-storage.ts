@@ -17,6 +17,12 @@ import { handoffRepository } from './handoff-repository.js';
 import { callbackTicketRepository } from './callback-ticket-repository.js';
 import { noteRepository } from './note-repository.js';
 import { cannedReplyRepository } from './canned-reply-repository.js';
+import { regressionCaseRepository } from './regression-case-repository.js';
+import { insightRepository } from './insight-repository.js';
+import { customerRepository } from './customer-repository.js';
+import { unansweredRepository } from './unanswered-repository.js';
+import { answerFeedbackRepository } from './answer-feedback-repository.js';
+import { kbProposalRepository } from './kb-proposal-repository.js';
 
 function repositories(db: Executor): Repositories {
   return {
@@ -34,6 +40,12 @@ function repositories(db: Executor): Repositories {
     callbackTickets: callbackTicketRepository(db),
     notes: noteRepository(db),
     cannedReplies: cannedReplyRepository(db),
+    regressionCases: regressionCaseRepository(db),
+    insights: insightRepository(db),
+    customers: customerRepository(db),
+    unanswered: unansweredRepository(db),
+    answerFeedback: answerFeedbackRepository(db),
+    kbProposals: kbProposalRepository(db),
   };
 }
 

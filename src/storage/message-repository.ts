@@ -75,10 +75,20 @@ export function messageRepository(db: Executor): MessageRepository {
         .execute();
       return rows.map(toRecord);
     },
+
+    async get(conversationId, id) {
+      const row = await db()
+        .selectFrom('messages')
+        .selectAll()
+        .where('id', '=', id)
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
   };
 }
 
-function toRecord(r: Selectable<MessagesTable>): MessageRecord {
+export function toRecord(r: Selectable<MessagesTable>): MessageRecord {
   return {
     id: r.id,
     conversationId: r.conversation_id,

@@ -6,6 +6,9 @@ import type { Database } from './schema.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { evidenceMigration } from './migrations/0002-evidence.js';
 import { routingMigration } from './migrations/0003-routing.js';
+import { kbLifecycleMigration } from './migrations/0004-kb-lifecycle.js';
+import { learningMigration } from './migrations/0005-learning.js';
+import { insightsMigration } from './migrations/0006-insights.js';
 
 /**
  * `pgSchema` names the PostgreSQL schema that holds the tables. The Migrator must be told: without it,
@@ -19,11 +22,16 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     migrationTableSchema: pgSchema,
+    // 0004–0006 were written side by side: a database that ran 0006 before 0005 existed must still take 0005.
+    allowUnorderedMigrations: true,
     provider: {
       getMigrations: async () => ({
         '0001-initial': initialMigration(kind),
         '0002-evidence': evidenceMigration(kind),
         '0003-routing': routingMigration(kind),
+        '0004-kb-lifecycle': kbLifecycleMigration(kind),
+        '0005-learning': learningMigration(kind),
+        '0006-insights': insightsMigration(kind),
       }),
     },
   });

@@ -5,6 +5,12 @@ import type { KbEntry } from '../engine/types.js';
 import type { AuditRepository, ComplaintRepository, KeyRepository, RatingRepository } from './evidence-ports.js';
 
 export type * from './evidence-ports.js';
+export type * from './kb-lifecycle-ports.js';
+export type * from './insight-ports.js';
+export type * from './learning-ports.js';
+import type { AnswerFeedbackRepository, KbProposalRepository, UnansweredRepository } from './learning-ports.js';
+import type { CustomerRepository, InsightRepository } from './insight-ports.js';
+import type { RegressionCaseRepository } from './kb-lifecycle-ports.js';
 import type { PriorityClass } from '../domain/queue-order.js';
 import type {
   AgentStateRepository,
@@ -44,14 +50,19 @@ export interface ConversationRecord {
   frontOfQueue: boolean;
   /** When the current agent took it. */
   assignedAt: number | null;
+  /** Where the customer wrote from: 'web' (default), or e.g. 'app', 'wechat' (an insights filter). */
+  channel: string;
   /** Highest message sequence number used so far (0 when none). */
   lastSeq: number;
   createdAt: number;
   updatedAt: number;
 }
 
-export type NewConversation = Omit<ConversationRecord, 'lastSeq' | 'updatedAt' | 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt'> &
-  Partial<Pick<ConversationRecord, 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt'>>;
+export type NewConversation = Omit<
+  ConversationRecord,
+  'lastSeq' | 'updatedAt' | 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt' | 'channel'
+> &
+  Partial<Pick<ConversationRecord, 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt' | 'channel'>>;
 
 /** Fields that may change after creation (status only through the domain's transition()). */
 export type ConversationPatch = Partial<
@@ -110,6 +121,8 @@ export interface MessageRepository {
   listAfter(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
   /** Bot (or system) messages stored in reply to the given message id, in seq order. */
   listReplies(conversationId: string, inReplyTo: string): Promise<MessageRecord[]>;
+  /** One message of a conversation by id (null when absent or in another conversation). */
+  get(conversationId: string, id: string): Promise<MessageRecord | null>;
 }
 
 export interface StoredKbEntry extends KbEntry {
@@ -122,6 +135,9 @@ export interface KbVersion {
   author: string | null;
   note: string | null;
   entryCount: number;
+  /** When and by whom this version went live; null if it never was. */
+  publishedAt: number | null;
+  publishedBy: string | null;
 }
 
 export interface KbMeta {
@@ -144,6 +160,13 @@ export interface KbRepository {
   listVersions(limit: number): Promise<KbVersion[]>;
   /** The full entry list as it was at a version (null when unknown). */
   snapshot(version: number): Promise<KbEntry[] | null>;
+  /** The version the live bot answers from (0 = none yet); the entries above are the draft. */
+  publishedVersion(): Promise<number>;
+  /**
+   * Makes an existing version live. False (nothing changed) when the version is unknown or older than
+   * the live one: going back is a rollback, which makes a new version, so live versions only grow.
+   */
+  publish(version: number, author: string | null, now: number): Promise<boolean>;
 }
 
 export type Role = 'agent' | 'admin';
@@ -198,6 +221,12 @@ export interface Repositories {
   callbackTickets: CallbackTicketRepository;
   notes: NoteRepository;
   cannedReplies: CannedReplyRepository;
+  regressionCases: RegressionCaseRepository;
+  insights: InsightRepository;
+  customers: CustomerRepository;
+  unanswered: UnansweredRepository;
+  answerFeedback: AnswerFeedbackRepository;
+  kbProposals: KbProposalRepository;
 }
 
 export interface Storage extends Repositories {

@@ -3,6 +3,9 @@
 // which SQLite stores as integers and PostgreSQL accepts for its boolean columns.
 import type { Generated } from 'kysely';
 import type { EvidenceTables } from './evidence-schema.js';
+import type { InsightTables } from './insight-schema.js';
+import type { KbLifecycleTables } from './kb-lifecycle-schema.js';
+import type { LearningTables } from './learning-schema.js';
 
 export interface ConversationsTable {
   id: string;
@@ -25,6 +28,8 @@ export interface ConversationsTable {
   /** SQLite returns 0/1, PostgreSQL true/false; defaults to false. */
   front_of_queue: Generated<number | boolean>;
   assigned_at: number | null;
+  /** Defaults to 'web' (0006-insights). */
+  channel: Generated<string>;
   last_seq: Generated<number>;
   created_at: number;
   updated_at: number;
@@ -50,6 +55,8 @@ export interface KbMetaTable {
   name: string;
   locale: string;
   version: number;
+  /** The version the live bot answers from (0004-kb-lifecycle); kb_entries is the draft. */
+  published_version: Generated<number>;
 }
 
 export interface KbEntriesTable {
@@ -74,6 +81,9 @@ export interface KbVersionsTable {
   entry_count: number;
   /** JSON KbEntry[]: every entry as at this version. */
   snapshot: string;
+  /** When and by whom this version went live (0004-kb-lifecycle); null if never. */
+  published_at: number | null;
+  published_by: string | null;
 }
 
 export interface UsersTable {
@@ -144,7 +154,7 @@ export interface CannedRepliesTable {
   created_at: number;
 }
 
-export interface Database extends EvidenceTables {
+export interface Database extends EvidenceTables, KbLifecycleTables, InsightTables, LearningTables {
   conversations: ConversationsTable;
   messages: MessagesTable;
   kb_meta: KbMetaTable;

@@ -36,7 +36,12 @@ export function evidenceCases(open: OpenStorage): void {
     const ratings = () => storage().ratings;
     const conversation = async (agentId: string | null = null) =>
       storage().conversations.create(newConversation({ assignedAgentId: agentId }));
-    const rating = (conversationId: string, score: 1 | 2 | 3 | 4 | 5, createdAt: number, comment: string | null = null) => ({
+    const rating = (
+      conversationId: string,
+      score: 1 | 2 | 3 | 4 | 5,
+      createdAt: number,
+      comment: string | null = null,
+    ) => ({
       id: uid('rating'),
       conversationId,
       score,
@@ -48,7 +53,12 @@ export function evidenceCases(open: OpenStorage): void {
       const c = await conversation();
       expect(await ratings().current(c.id)).toBeNull();
       const first = await ratings().add(rating(c.id, 2, T0 + 10, '等太久了 😞'));
-      expect(first).toStrictEqual({ ...rating(c.id, 2, T0 + 10), id: first.id, comment: '等太久了 😞', supersededAt: null });
+      expect(first).toStrictEqual({
+        ...rating(c.id, 2, T0 + 10),
+        id: first.id,
+        comment: '等太久了 😞',
+        supersededAt: null,
+      });
       const second = await ratings().add(rating(c.id, 5, T0 + 20));
       expect(await ratings().current(c.id)).toStrictEqual(second);
       expect(await ratings().history(c.id)).toStrictEqual([{ ...first, supersededAt: T0 + 20 }, second]);
@@ -79,7 +89,10 @@ export function evidenceCases(open: OpenStorage): void {
         average: 4,
         distribution: { 1: 0, 2: 0, 3: 1, 4: 1, 5: 1 },
       });
-      expect(await ratings().summary({ ...window, agentId: agent.id })).toMatchObject({ count: 2, average: 4.5 });
+      expect(await ratings().summary({ ...window, agentId: agent.id })).toMatchObject({
+        count: 2,
+        average: 4.5,
+      });
       expect(await ratings().summary({ since: base + 100 })).toEqual({
         count: 0,
         average: null,

@@ -31,7 +31,9 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .createTable('ratings')
     .ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('score', 'integer', (c) => c.notNull().check(sqlBetween('score', 1, 5)))
     .addColumn('comment', 'text')
     .addColumn('created_at', time, (c) => c.notNull())
@@ -49,7 +51,9 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .createTable('complaints')
     .ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('priority', 'text', (c) => c.notNull())

@@ -144,7 +144,7 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
 }
 
 /** Column names of the conversations table (in the connection's own schema, for PostgreSQL). */
-async function conversationColumns(db: AnyDb, kind: Storage['kind']): Promise<Set<string>> {
+export async function conversationColumns(db: AnyDb, kind: Storage['kind']): Promise<Set<string>> {
   const { rows } =
     kind === 'postgres'
       ? await sql<{ name: string }>`select column_name as name from information_schema.columns

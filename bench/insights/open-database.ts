@@ -1,0 +1,25 @@
+// Opens a migrated database for the generator and the benchmark: SQLite in a data folder, or PostgreSQL
+// (optionally in its own schema). Returns the Kysely instance, which bulk inserts need.
+import { sql, type Kysely } from 'kysely';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+import { openPostgres } from '../../src/storage/postgres-storage.js';
+import type { Storage } from '../../src/storage/ports.js';
+import type { Database } from '../../src/storage/schema.js';
+import { openSqlite } from '../../src/storage/sqlite-storage.js';
+
+export interface OpenedDatabase {
+  kind: Storage['kind'];
+  db: Kysely<Database>;
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; pgSchema?: string }): Promise<OpenedDatabase> {
+  const kind: Storage['kind'] = options.databaseUrl ? 'postgres' : 'sqlite';
+  const db = options.databaseUrl ? await openPostgres(options.databaseUrl, options.pgSchema) : openSqlite(options.dataDir);
+  await migrateToLatest(db, kind, kind === 'postgres' ? (options.pgSchema ?? 'public') : undefined);
+  return { kind, db };
+}
+
+/** Fresh planner statistics after a bulk load (PostgreSQL's autovacuum would get there later). */
+export async function analyze(db: Kysely<Database>): Promise<void> {
+  await sql`analyze`.execute(db);
+}

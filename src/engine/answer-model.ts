@@ -1,0 +1,121 @@
+// The trained answer model: plain serializable data (ModelData) plus decide(), which scores a
+// message, applies the decision policy and explains itself with ranked candidates.
+import type { ExampleIndex } from './example-index.js';
+import type { FeatureOptions } from './features.js';
+import { applyPolicy, type Calibrators, type PolicyOutcome } from './decision-policy.js';
+import { normalizeText, splitSentences } from './normalize-text.js';
+import { matchedTerms, RANKED, scoreText, signalsOf, type Scored, type ScoringCore } from './scoring.js';
+import type { AnswerModel, DecisionThresholds, EngineDecision, ScoredCandidate } from './types.js';
+import { vectorizerFromKeys } from './vectorizer.js';
+
+/** Everything a model is made of, as plain objects and typed arrays (structured-clone-able). */
+export interface ModelData {
+  format: 'zhida-answer-model';
+  version: 1;
+  entryIds: string[];
+  featureOptions: FeatureOptions;
+  featureKeys: string[];
+  idf: Float32Array;
+  unseenIdf: number;
+  weights: Float32Array;
+  bias: Float32Array;
+  examples: ExampleIndex;
+  answerCoef: Float64Array;
+  clarifyCoef: Float64Array;
+  thresholds: DecisionThresholds;
+}
+
+/** A message this long (normalized characters) with several sentences is also scored sentence by sentence. */
+const LONG_MESSAGE = 40;
+/** Sentences scored on their own, counted from the end (the question usually follows the story). */
+const LAST_SENTENCES = 3;
+
+interface Evaluation {
+  scored: Scored;
+  outcome: PolicyOutcome;
+}
+
+export class TrainedModel implements AnswerModel {
+  readonly entryCount: number;
+  readonly thresholds: DecisionThresholds;
+  private readonly core: ScoringCore;
+  private readonly calibrators: Calibrators;
+
+  constructor(readonly data: ModelData) {
+    this.entryCount = data.entryIds.length;
+    this.thresholds = data.thresholds;
+    const features = data.featureKeys.length;
+    this.core = {
+      vectorizer: vectorizerFromKeys(data.featureKeys, data.idf, data.unseenIdf),
+      weights: { classes: this.entryCount, features, w: data.weights, bias: data.bias },
+      featureOptions: data.featureOptions,
+      examples: data.examples,
+    };
+    this.calibrators = { answer: { coef: data.answerCoef }, clarify: { coef: data.clarifyCoef } };
+  }
+
+  decide(text: string): EngineDecision {
+    const input = typeof text === 'string' ? text : '';
+    const normalized = normalizeText(input);
+    if (this.entryCount === 0) {
+      return {
+        decision: 'handoff',
+        reason: 'out-of-scope',
+        entryId: null,
+        candidates: [],
+        top: null,
+        confidence: 0,
+        ranked: [],
+      };
+    }
+    if (normalized === '') {
+      const scored = scoreText(this.core, '');
+      return this.explain({
+        scored,
+        outcome: { decision: 'handoff', reason: 'empty-input', confidence: 0, offered: 0 },
+      });
+    }
+    let best = this.evaluate(normalized);
+    if (normalized.length >= LONG_MESSAGE) {
+      const sentences = splitSentences(input);
+      if (sentences.length > 1) {
+        for (const sentence of sentences.slice(-LAST_SENTENCES)) {
+          const part = normalizeText(sentence);
+          if (part === '' || part === normalized) continue;
+          const e = this.evaluate(part);
+          if (e.outcome.confidence > best.outcome.confidence) best = e;
+        }
+      }
+    }
+    return this.explain(best);
+  }
+
+  private evaluate(normalized: string): Evaluation {
+    const scored = scoreText(this.core, normalized);
+    const topProbs = scored.order.slice(0, 3).map((c) => scored.probs[c]);
+    return { scored, outcome: applyPolicy(signalsOf(scored), topProbs, this.calibrators, this.thresholds) };
+  }
+
+  private explain({ scored, outcome }: Evaluation): EngineDecision {
+    const ids = this.data.entryIds;
+    const p0 = scored.probs[scored.order[0]] || 1;
+    const ranked: ScoredCandidate[] = scored.order.slice(0, RANKED).map((c, i) => ({
+      entryId: ids[c],
+      // Only the top entry is calibrated directly; the others are scaled by their probability ratio.
+      confidence: i === 0 ? outcome.confidence : (outcome.confidence * scored.probs[c]) / p0,
+      score: scored.rawLogits[c],
+      matchedTerms: matchedTerms(this.core, scored, c),
+    }));
+    const top = ids[scored.order[0]];
+    return {
+      decision: outcome.decision,
+      reason: outcome.reason,
+      entryId: outcome.decision === 'answer' ? top : null,
+      candidates:
+        outcome.decision === 'clarify' ? scored.order.slice(0, outcome.offered).map((c) => ids[c]) : [],
+      top,
+      confidence: outcome.confidence,
+      ranked,
+    };
+  }
+}

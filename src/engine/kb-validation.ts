@@ -1,0 +1,78 @@
+// Validates an untrusted knowledge-base document against the KB file contract of DESIGN.md. Used by
+// `zhida eval`, `zhida kb import` and the admin API: a KB with any bad entry is refused whole, with
+// one error per problem so the author can fix them all at once.
+import type { KbEntry, KnowledgeBase } from './types.js';
+
+export interface KbValidationError {
+  /** Entry position in `entries`, or -1 for a problem with the document itself. */
+  index: number;
+  id?: string;
+  field: string;
+  message: string;
+}
+
+export type KbValidationResult = { ok: true; kb: KnowledgeBase } | { ok: false; errors: KbValidationError[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+function entryErrors(raw: unknown, index: number, seen: Map<string, number>): KbValidationError[] {
+  if (!isObject(raw)) return [{ index, field: 'entry', message: 'must be an object' }];
+  const id = typeof raw.id === 'string' ? raw.id : undefined;
+  const errors: KbValidationError[] = [];
+  const fail = (field: string, message: string): void => {
+    errors.push(id === undefined ? { index, field, message } : { index, id, field, message });
+  };
+  if (typeof raw.id !== 'string' || raw.id.trim() === '') fail('id', 'must be a non-empty string');
+  else if (seen.has(raw.id)) fail('id', `duplicates the id of entry ${seen.get(raw.id)}`);
+  else seen.set(raw.id, index);
+  if (typeof raw.title !== 'string') fail('title', 'must be a string');
+  if (!Array.isArray(raw.questions) || raw.questions.length === 0)
+    fail('questions', 'must be a non-empty array of strings');
+  else if (!isStringArray(raw.questions)) fail('questions', 'every question must be a string');
+  else if (raw.questions.every((q) => q.trim() === ''))
+    fail('questions', 'needs at least one non-blank question');
+  if (typeof raw.answer !== 'string') fail('answer', 'must be a string');
+  if (raw.category !== undefined && typeof raw.category !== 'string')
+    fail('category', 'must be a string when present');
+  if (raw.tags !== undefined && !isStringArray(raw.tags))
+    fail('tags', 'must be an array of strings when present');
+  return errors;
+}
+
+export function validateKnowledgeBase(input: unknown): KbValidationResult {
+  if (!isObject(input))
+    return { ok: false, errors: [{ index: -1, field: 'kb', message: 'must be a JSON object' }] };
+  const errors: KbValidationError[] = [];
+  if (input.name !== undefined && typeof input.name !== 'string')
+    errors.push({ index: -1, field: 'name', message: 'must be a string' });
+  if (input.locale !== undefined && typeof input.locale !== 'string')
+    errors.push({ index: -1, field: 'locale', message: 'must be a string' });
+  if (input.negatives !== undefined && !isStringArray(input.negatives)) {
+    errors.push({ index: -1, field: 'negatives', message: 'must be an array of strings when present' });
+  }
+  if (!Array.isArray(input.entries)) {
+    errors.push({ index: -1, field: 'entries', message: 'must be an array' });
+    return { ok: false, errors };
+  }
+  const seen = new Map<string, number>();
+  input.entries.forEach((raw, i) => errors.push(...entryErrors(raw, i, seen)));
+  if (errors.length > 0) return { ok: false, errors };
+  const entries: KbEntry[] = (input.entries as Record<string, unknown>[]).map((e) => ({
+    id: e.id as string,
+    title: e.title as string,
+    ...(typeof e.category === 'string' ? { category: e.category } : {}),
+    questions: e.questions as string[],
+    answer: e.answer as string,
+    ...(Array.isArray(e.tags) ? { tags: e.tags as string[] } : {}),
+  }));
+  const kb: KnowledgeBase = {
+    name: typeof input.name === 'string' ? input.name : '',
+    locale: typeof input.locale === 'string' ? input.locale : 'und',
+    entries,
+    ...(Array.isArray(input.negatives) ? { negatives: input.negatives as string[] } : {}),
+  };
+  return { ok: true, kb };
+}

@@ -1,0 +1,110 @@
+// Scores one normalized message against a trained classifier core: class probabilities, the ranking,
+// and the signals the calibrators turn into "is the top entry right?" and "is it among the top few?".
+import { extractFeatures, type FeatureOptions } from './features.js';
+import { logits, softmax, type SoftmaxWeights } from './softmax-classifier.js';
+import { nearestExample, type ExampleIndex } from './example-index.js';
+import { vectorize, type SparseVector, type Vectorizer } from './vectorizer.js';
+
+export interface ScoringCore {
+  vectorizer: Vectorizer;
+  weights: SoftmaxWeights;
+  featureOptions: FeatureOptions;
+  examples: ExampleIndex;
+}
+
+export interface Scored {
+  /** Class indices by descending probability (the best few only). */
+  order: number[];
+  probs: Float64Array;
+  rawLogits: Float64Array;
+  vector: SparseVector;
+  words: string[];
+  coverage: number;
+  wordCoverage: number;
+  /** Cosine to the nearest example question of each of the best two classes. */
+  nearest: number[];
+}
+
+/** How many of the best classes are kept in `order`. */
+export const RANKED = 5;
+
+// One zeroed dense buffer per vocabulary size, reused across calls (cleared after each use).
+let dense = new Float32Array(0);
+function scratch(size: number): Float32Array {
+  if (dense.length < size) dense = new Float32Array(size);
+  return dense;
+}
+
+export function scoreText(core: ScoringCore, normalized: string): Scored {
+  const { counts, words } = extractFeatures(normalized, core.featureOptions);
+  const { vector, coverage, wordCoverage } = vectorize(core.vectorizer, { counts, words });
+  const C = core.weights.classes;
+  const raw = new Float64Array(C);
+  logits(core.weights, vector, raw);
+  const probs = Float64Array.from(raw);
+  if (C > 0) softmax(probs);
+  // Partial selection of the best few: C can be hundreds, RANKED is small.
+  const order: number[] = [];
+  for (let c = 0; c < C; c++) {
+    if (order.length < RANKED) order.push(c);
+    else if (probs[c] > probs[order[RANKED - 1]]) order[RANKED - 1] = c;
+    else continue;
+    for (let i = order.length - 1; i > 0 && probs[order[i]] > probs[order[i - 1]]; i--) {
+      const t = order[i];
+      order[i] = order[i - 1];
+      order[i - 1] = t;
+    }
+  }
+  const dense = scratch(core.vectorizer.keys.length);
+  for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = vector.vals[k];
+  const nearest = order.slice(0, 2).map((c) => nearestExample(core.examples, dense, c));
+  for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
+  return { order, probs, rawLogits: raw, vector, words, coverage, wordCoverage, nearest };
+}
+
+const logit = (p: number): number => {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return Math.log(q / (1 - q));
+};
+
+/** Number of calibration signals produced by signalsOf (without the intercept). */
+export const SIGNAL_COUNT = 9;
+
+/**
+ * Calibration inputs. Probability alone is over-confident on out-of-scope text (softmax must put its
+ * mass somewhere); the raw top logit measures absolute evidence, coverage measures unknown wording.
+ */
+export function signalsOf(s: Scored): number[] {
+  const p = (i: number): number => (s.order.length > i ? s.probs[s.order[i]] : 0);
+  const z = (i: number): number => (s.order.length > i ? s.rawLogits[s.order[i]] : 0);
+  return [
+    logit(p(0)),
+    p(0) - p(1),
+    z(0),
+    z(0) - (s.order.length > 1 ? z(1) : 0),
+    s.coverage,
+    s.wordCoverage,
+    Math.log(1 + s.vector.ids.length),
+    s.nearest[0] ?? 0,
+    (s.nearest[0] ?? 0) - (s.nearest[1] ?? 0),
+  ];
+}
+
+/** Query words that pushed this class up (positive weight on the word feature), strongest first. */
+export function matchedTerms(core: ScoringCore, s: Scored, cls: number): string[] {
+  const C = core.weights.classes;
+  const seen = new Set<string>();
+  const hits: [string, number][] = [];
+  for (const word of s.words) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    const id = core.vectorizer.index.get('w' + word);
+    if (id === undefined) continue;
+    const weight = core.weights.w[id * C + cls];
+    if (weight > 0) hits.push([word, weight]);
+  }
+  return hits
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([w]) => w);
+}

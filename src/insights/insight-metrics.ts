@@ -1,0 +1,129 @@
+// The dashboard's metrics: reads the aggregates through the port, after bringing the projections up to
+// date, and hands them to the pure builders.
+import { AppError } from '../errors.js';
+import type { InsightFilter, Storage } from '../storage/ports.js';
+import {
+  abandonmentMetric,
+  careMetric,
+  clarifyMetric,
+  csatMetric,
+  firstResponseMetric,
+  handoffsMetric,
+  kbCategoriesMetric,
+  kbEntriesMetric,
+  queueWaitMetric,
+  selfServiceMetric,
+  volumeMetric,
+  type MetricResult,
+} from './metric-builders.js';
+import { DAY_MS } from './conversation-projection.js';
+import type { InsightProjector } from './insight-projector.js';
+import { parseInsightRange, type InsightQuery, type InsightRange } from './insight-range.js';
+
+export const METRICS = [
+  'volume',
+  'kb-categories',
+  'kb-entries',
+  'self-service',
+  'handoffs',
+  'clarify',
+  'first-response',
+  'queue-wait',
+  'abandonment',
+  'csat',
+  'care',
+] as const;
+export type MetricName = (typeof METRICS)[number];
+
+export interface MetricResponse extends MetricResult {
+  range: { from: string; to: string; utcOffset: number; channel: string | null };
+}
+
+export function createInsightMetrics(deps: { storage: Pick<Storage, 'insights'>; clock: () => number; projector: InsightProjector }) {
+  const { insights } = deps.storage;
+
+  async function compute(name: MetricName, range: InsightRange): Promise<MetricResult> {
+    const filter: InsightFilter = { from: range.from, to: range.to, channel: range.channel };
+    // Self-service needs 24 quiet hours before a conversation counts either way.
+    const settledBefore = deps.clock() - DAY_MS;
+    switch (name) {
+      case 'volume': {
+        const [hours, starts] = await Promise.all([insights.hourTotals(filter), insights.startTotals(filter, settledBefore)]);
+        return volumeMetric(range, hours, starts);
+      }
+      case 'kb-entries':
+      case 'kb-categories': {
+        const [hits, catalogue] = await Promise.all([insights.entryHits(filter), insights.entryCatalogue()]);
+        const entries = kbEntriesMetric(hits, catalogue);
+        return name === 'kb-entries' ? entries : kbCategoriesMetric(entries);
+      }
+      case 'self-service':
+        return selfServiceMetric(range, await insights.startTotals(filter, settledBefore));
+      case 'handoffs': {
+        const [starts, reasons] = await Promise.all([insights.startTotals(filter, settledBefore), insights.handoffReasons(filter)]);
+        return handoffsMetric(starts, reasons);
+      }
+      case 'clarify':
+        return clarifyMetric(range, await insights.hourTotals(filter));
+      case 'first-response':
+        return firstResponseMetric(await insights.responseTimes(filter));
+      case 'queue-wait':
+        return queueWaitMetric(await insights.handoffFacts(filter));
+      case 'abandonment':
+        return abandonmentMetric(range, await insights.handoffFacts(filter));
+      case 'csat':
+        return csatMetric(await insights.ratingCounts(filter));
+      case 'care':
+        return careMetric(range, await insights.startTotals(filter, settledBefore));
+    }
+  }
+
+  const rangeView = (range: InsightRange) => ({
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    utcOffset: range.offsetMs / 60_000,
+    channel: range.channel ?? null,
+  });
+
+  async function metric(name: string, query: InsightQuery): Promise<MetricResponse> {
+    if (!(METRICS as readonly string[]).includes(name)) throw new AppError('NOT_FOUND', `no metric "${name}"; known: ${METRICS.join(', ')}`);
+    const range = parseInsightRange(query, deps.clock());
+    await deps.projector.flush();
+    return { range: rangeView(range), ...(await compute(name as MetricName, range)) };
+  }
+
+  /** The KPI tiles: the headline figure of every metric over one range. */
+  async function summary(query: InsightQuery) {
+    const range = parseInsightRange(query, deps.clock());
+    await deps.projector.flush();
+    const results = new Map<MetricName, MetricResult>();
+    // One after another: on SQLite they would queue on the one connection anyway.
+    for (const name of METRICS) if (name !== 'kb-categories') results.set(name, await compute(name, range));
+    const s = (name: MetricName, key: string) => results.get(name)?.summary[key] ?? null;
+    const top = results.get('kb-entries')?.rows[0];
+    return {
+      range: rangeView(range),
+      tiles: {
+        conversations: s('volume', 'conversations'),
+        messages: s('volume', 'messages'),
+        selfServiceRate: s('self-service', 'rate'),
+        handoffRate: s('handoffs', 'rate'),
+        clarifyRate: s('clarify', 'clarifyRate'),
+        firstResponseP50Ms: s('first-response', 'firstP50Ms'),
+        agentResponseP50Ms: s('first-response', 'agentP50Ms'),
+        queueWaitP50Ms: s('queue-wait', 'p50Ms'),
+        queueWaitP90Ms: s('queue-wait', 'p90Ms'),
+        abandonmentRate: s('abandonment', 'rate'),
+        csatAverage: s('csat', 'average'),
+        csatCount: s('csat', 'count'),
+        careShare: s('care', 'share'),
+        kbAnswers: s('kb-entries', 'answers'),
+      },
+      topEntry: top ? { entryId: String(top.entryId), title: top.title as string | null, hits: Number(top.hits) } : null,
+    };
+  }
+
+  return { metric, summary };
+}
+
+export type InsightMetrics = ReturnType<typeof createInsightMetrics>;
