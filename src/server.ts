@@ -15,7 +15,7 @@ import { createAuth } from './services/auth.js';
 import type { ServiceContext } from './services/context.js';
 import { createDispatcher } from './services/dispatcher.js';
 import { createHandoffs } from './services/handoff.js';
-import { createQueueStatus } from './services/queue-status.js';
+import { createQueueStatus, type QueueStatus } from './services/queue-status.js';
 import { createCustomerConversations } from './services/customer-conversations.js';
 import { DEMO_USERS, seedDemo } from './services/demo-seed.js';
 import { createKnowledgeBase } from './services/knowledge-base.js';
@@ -49,6 +49,23 @@ function handoffPolicy(config: Readonly<Config>): HandoffPolicy {
   };
 }
 
+const QUEUE_EVENTS = new Set(['queue-changed', 'agent-changed', 'conversation']);
+
+/** Queue snapshots go stale the moment this instance publishes a queue change (before any reply is
+ * built), and when another instance's change arrives over the bus. */
+function invalidatesQueue(bus: EventBus, queueStatus: QueueStatus): EventBus {
+  bus.subscribe((event) => {
+    if (QUEUE_EVENTS.has(event.type)) queueStatus.invalidate();
+  });
+  return {
+    ...bus,
+    async publish(event) {
+      if (QUEUE_EVENTS.has(event.type)) queueStatus.invalidate();
+      await bus.publish(event);
+    },
+  };
+}
+
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
@@ -66,13 +83,14 @@ export async function startServer(overrides: Partial<Config> = {}, adapters: { c
     const clock = adapters.clock ?? (() => Date.now());
     const newId = () => randomUUID();
     let log: (err: unknown) => void = (err) => console.error(err);
-    bus = config.redisUrl ? await createRedisBus(config.redisUrl, (err) => log(err)) : createInProcessBus((err) => log(err));
+    const rawBus = config.redisUrl ? await createRedisBus(config.redisUrl, (err) => log(err)) : createInProcessBus((err) => log(err));
+    const queueStatus = createQueueStatus({ storage, clock, routing: config.routing });
+    bus = invalidatesQueue(rawBus, queueStatus);
     const models = await createModelRegistry(storage.kb, trainInWorker, clock);
     const ctx: ServiceContext = { storage, bus, models, policy: handoffPolicy(config), routing: config.routing, clock, newId };
     const auth = createAuth({ storage, clock, newId, sessionHours: config.sessionHours });
     const kb = createKnowledgeBase(ctx, (err) => log(err));
     const handoffs = createHandoffs(ctx);
-    const queueStatus = createQueueStatus(ctx);
     const presence = createAgentPresence(ctx, handoffs);
     const dispatcher = createDispatcher(ctx, handoffs, queueStatus, (err) => log(err));
     const insightProjector = createInsightProjector(storage, (err) => log(err));
@@ -90,7 +108,12 @@ export async function startServer(overrides: Partial<Config> = {}, adapters: { c
       customers: createCustomerConversations(ctx, handoffs),
       agents: createAgentConversations(ctx, handoffs, presence),
       // Learning loop (issue 5): "publish" in a topic action publishes the draft like the admin's publish button.
-      learning: createLearningServices(ctx, kb, (author) => services.kbPublishing.publish({}, author), (err) => log(err)),
+      learning: createLearningServices(
+        ctx,
+        kb,
+        (author) => services.kbPublishing.publish({}, author),
+        (err) => log(err),
+      ),
       ...(await createEvidenceServices(ctx, config.sla)),
       insightProjector,
       insightMetrics: createInsightMetrics({ storage, clock, projector: insightProjector }),

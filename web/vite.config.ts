@@ -1,4 +1,4 @@
-// Vite build of the three web apps (customer widget demo, agent console, admin console).
+// Vite build of the web apps (customer widget demo, agent console, admin console, transcript verify page).
 // Root is web/, output goes to dist/web at the repository root, where the server serves it from.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -20,6 +20,7 @@ export default defineConfig({
         main: here('./index.html'),
         console: here('./console/index.html'),
         admin: here('./admin/index.html'),
+        verify: here('./verify/index.html'),
       },
     },
   },

@@ -3,17 +3,13 @@
 // copied): the validation questions of clinc150 (in-scope only, and with its out-of-scope questions) and
 // fewjoint_zh, clustered exactly as the server clusters unanswered questions; purity and NMI against the
 // intent labels, clusters found against true labels, and time. `--sweep` prints the threshold/feature
-// sweep on banking77 (a set not scored here) that chose DEFAULT_CLUSTER_OPTIONS.
+// sweeps on banking77 and fewjoint_zh's train split (not scored here) that chose DEFAULT_CLUSTER_OPTIONS.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../../src/engine/features.js';
 import { clusterQuality, type ClusterQuality } from '../../src/learning/cluster-metrics.js';
-import {
-  clusterTexts,
-  DEFAULT_CLUSTER_OPTIONS,
-  type ClusterMethod,
-} from '../../src/learning/topic-clustering.js';
+import { autoThreshold, clusterTexts, type ClusterMethod } from '../../src/learning/topic-clustering.js';
 import { rephrasePairsReport } from './rephrase-pairs.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -126,17 +122,24 @@ if (process.argv.includes('--sweep')) {
       }
     }
   }
+  // Chinese: every 4th fewjoint_zh training question (879, 91 labels); the rest plays the KB.
+  load('fewjoint_zh (every 4th train)', 'fewjoint_zh/train.jsonl');
+  const zh = sets[1]?.rows ?? [];
+  const zhRows = zh.filter((_, i) => i % 4 === 0);
+  const zhKb = zh.filter((_, i) => i % 4 !== 0).map((r) => r.text);
+  for (const t of [0.15, 0.2, 0.25, 0.3, 0.35])
+    runs.push(run(sets[1]?.name ?? '', zhRows, 'average', t, 'engine', zhKb));
   console.log(table(runs));
 } else {
   load('clinc150 val, in-scope', 'clinc150/val.jsonl', (r) => r.label !== 'oos');
   load('clinc150 val, with oos', 'clinc150/val.jsonl');
   load('fewjoint_zh val, in-scope', 'fewjoint_zh/val.jsonl', (r) => r.label !== 'oos');
   load('fewjoint_zh val, with oos', 'fewjoint_zh/val.jsonl');
-  const { threshold } = DEFAULT_CLUSTER_OPTIONS;
   const runs: Run[] = [];
   for (const { name, rows } of sets) {
     // The KB of each set is its training split: idf background, as the server uses its KB's questions.
     const kb = readBackground(name.startsWith('clinc') ? 'clinc150/train.jsonl' : 'fewjoint_zh/train.jsonl');
+    const threshold = autoThreshold(rows.map((r) => r.text));
     for (const method of ['average', 'online'] as const)
       runs.push(run(name, rows, method, threshold, 'engine', kb));
   }

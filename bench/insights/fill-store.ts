@@ -26,6 +26,8 @@ export interface FillResult {
   handoffs: number;
   ratings: number;
   seconds: number;
+  /** Where the time went: generating records, inserting them, projecting and writing projections. */
+  phases: { generate: number; insert: number; project: number };
 }
 
 const BATCH = 1000;
@@ -52,48 +54,88 @@ function lengths(rng: () => number, count: number, total: number): number[] {
   const out = raw.map((x) => Math.max(4, Math.round(x * scale)));
   let diff = total - out.reduce((a, b) => a + b, 0);
   for (let i = 0; diff !== 0; i = (i + 1) % count) {
-    if (diff > 0) (out[i]++, diff--);
-    else if (out[i] > 4) (out[i]--, diff++);
+    if (diff > 0) {
+      out[i] += 1;
+      diff -= 1;
+    } else if (out[i] > 4) {
+      out[i] -= 1;
+      diff += 1;
+    }
   }
   return out;
 }
 
-export async function fillStore(db: Kysely<Database>, kind: Storage['kind'], options: FillOptions, log: (line: string) => void): Promise<FillResult> {
+export async function fillStore(
+  db: Kysely<Database>,
+  kind: Storage['kind'],
+  options: FillOptions,
+  log: (line: string) => void,
+): Promise<FillResult> {
   const started = performance.now();
-  const kbFile = JSON.parse(await readFile(KB_FILE, 'utf8')) as { name: string; locale: string; entries: KbEntry[] };
+  const kbFile = JSON.parse(await readFile(KB_FILE, 'utf8')) as {
+    name: string;
+    locale: string;
+    entries: KbEntry[];
+  };
   const rng = mulberry32(options.seed);
   const next = () => rng.next();
   const sizes = lengths(next, options.conversations, options.messages);
   const result = { conversations: 0, messages: 0, handoffs: 0, ratings: 0 };
+  const phases = { generate: 0, insert: 0, project: 0 };
+  const timed = async <T>(phase: keyof typeof phases, work: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] += (performance.now() - t) / 1000;
+    }
+  };
 
   await db.transaction().execute(async (trx) => {
     const storage = kyselyStorage(kind, trx);
     if ((await storage.kb.currentVersion()) === 0) {
-      await storage.kb.replaceAll({ name: kbFile.name, locale: kbFile.locale }, kbFile.entries, 'gen:data', 'synthetic data', options.now);
+      await storage.kb.replaceAll(
+        { name: kbFile.name, locale: kbFile.locale },
+        kbFile.entries,
+        'gen:data',
+        'synthetic data',
+        options.now,
+      );
     }
     const categories = new Map(kbFile.entries.map((e) => [e.id, e.category ?? null]));
     let deficit = 0;
     for (let first = 0; first < options.conversations; first += BATCH) {
-      const batch: SyntheticConversation[] = [];
-      for (let i = first; i < Math.min(options.conversations, first + BATCH); i++) {
-        const wanted = sizes[i] + deficit;
-        const made = syntheticConversation(rng, kbFile.entries, { length: Math.max(4, wanted), startedAt: startTime(next, options) });
-        // Abandoned chats end early: the next ones make up the difference, so the total stays exact.
-        deficit = wanted - made.messages.length;
-        batch.push(made);
-      }
-      await insertBatch(trx, batch);
-      await storage.insights.saveProjections(batch.map((c) => projectConversation(c, (id) => categories.get(id))));
+      const batch = await timed('generate', () => {
+        const made: SyntheticConversation[] = [];
+        for (let i = first; i < Math.min(options.conversations, first + BATCH); i++) {
+          const wanted = sizes[i] + deficit;
+          const one = syntheticConversation(rng, kbFile.entries, {
+            length: Math.max(4, wanted),
+            startedAt: startTime(next, options),
+          });
+          // Abandoned chats end early: the next ones make up the difference, so the total stays exact.
+          deficit = wanted - one.messages.length;
+          made.push(one);
+        }
+        return made;
+      });
+      await timed('insert', () => insertBatch(trx, batch));
+      await timed('project', () =>
+        storage.insights.saveProjections(
+          batch.map((c) => projectConversation(c, (id) => categories.get(id))),
+        ),
+      );
       for (const c of batch) {
         result.conversations += 1;
         result.messages += c.messages.length;
         result.handoffs += c.handoffs.length;
         result.ratings += c.rating ? 1 : 0;
       }
-      if ((first / BATCH) % 10 === 9) log(`  ${result.conversations} conversations, ${result.messages} messages`);
+      if ((first / BATCH) % 10 === 9)
+        log(`  ${result.conversations} conversations, ${result.messages} messages`);
     }
   });
-  return { ...result, seconds: (performance.now() - started) / 1000 };
+  return { ...result, seconds: (performance.now() - started) / 1000, phases };
 }
 
 async function insertBatch(trx: Kysely<Database>, batch: SyntheticConversation[]): Promise<void> {
@@ -137,7 +179,11 @@ async function insertBatch(trx: Kysely<Database>, batch: SyntheticConversation[]
       created_at: m.createdAt,
     })),
   );
-  for (let i = 0; i < messages.length; i += BATCH) await trx.insertInto('messages').values(messages.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < messages.length; i += BATCH)
+    await trx
+      .insertInto('messages')
+      .values(messages.slice(i, i + BATCH))
+      .execute();
   const handoffs = batch.flatMap((c) => c.handoffs);
   if (handoffs.length > 0) {
     await trx
@@ -163,7 +209,16 @@ async function insertBatch(trx: Kysely<Database>, batch: SyntheticConversation[]
   if (ratings.length > 0) {
     await trx
       .insertInto('ratings')
-      .values(ratings.map((r) => ({ id: r.id, conversation_id: r.conversationId, score: r.score, comment: r.comment, created_at: r.createdAt, superseded_at: null })))
+      .values(
+        ratings.map((r) => ({
+          id: r.id,
+          conversation_id: r.conversationId,
+          score: r.score,
+          comment: r.comment,
+          created_at: r.createdAt,
+          superseded_at: null,
+        })),
+      )
       .execute();
   }
 }

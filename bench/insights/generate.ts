@@ -24,13 +24,26 @@ if (!(conversations > 0) || !(messages >= 4 * conversations)) {
   process.stderr.write('--conversations must be > 0 and --messages at least 4 per conversation\n');
   process.exit(2);
 }
-const { kind, db } = await openDatabase({ databaseUrl: values['database-url'], dataDir: values['data-dir'], pgSchema: values['pg-schema'] });
+const { kind, db } = await openDatabase({
+  databaseUrl: values['database-url'],
+  dataDir: values['data-dir'],
+  pgSchema: values['pg-schema'],
+});
 try {
-  process.stdout.write(`filling ${kind}: ${conversations} conversations, ${messages} messages over ${values.days} days\n`);
-  const result = await fillStore(db, kind, { conversations, messages, days: Number(values.days), seed: Number(values.seed), now: Date.now() }, (line) => process.stdout.write(line + '\n'));
+  process.stdout.write(
+    `filling ${kind}: ${conversations} conversations, ${messages} messages over ${values.days} days\n`,
+  );
+  const result = await fillStore(
+    db,
+    kind,
+    { conversations, messages, days: Number(values.days), seed: Number(values.seed), now: Date.now() },
+    (line) => process.stdout.write(line + '\n'),
+  );
   await analyze(db);
   process.stdout.write(
-    `done in ${result.seconds.toFixed(1)} s: ${result.conversations} conversations, ${result.messages} messages, ${result.handoffs} handoffs, ${result.ratings} ratings\n`,
+    `done in ${result.seconds.toFixed(1)} s (generate ${result.phases.generate.toFixed(1)} s, insert ${result.phases.insert.toFixed(1)} s, ` +
+      `project ${result.phases.project.toFixed(1)} s): ${result.conversations} conversations, ${result.messages} messages, ` +
+      `${result.handoffs} handoffs, ${result.ratings} ratings\n`,
   );
 } finally {
   await db.destroy();

@@ -12,9 +12,15 @@ export interface OpenedDatabase {
   db: Kysely<Database>;
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string; pgSchema?: string }): Promise<OpenedDatabase> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  pgSchema?: string;
+}): Promise<OpenedDatabase> {
   const kind: Storage['kind'] = options.databaseUrl ? 'postgres' : 'sqlite';
-  const db = options.databaseUrl ? await openPostgres(options.databaseUrl, options.pgSchema) : openSqlite(options.dataDir);
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.pgSchema)
+    : openSqlite(options.dataDir);
   await migrateToLatest(db, kind, kind === 'postgres' ? (options.pgSchema ?? 'public') : undefined);
   return { kind, db };
 }

@@ -41,7 +41,26 @@ const SCORES = { '5': 50, '4': 25, '3': 10, '2': 7, '1': 8 } as const;
 const OPENERS = ['', '', '', '你好，', '请问', '在吗？', '麻烦问下，'];
 const ANGRY = ['气死我了，', '太过分了！', '无语了，'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '小红', '建国'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '小红',
+  '建国',
+];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng.next() * items.length)];
 
@@ -60,7 +79,20 @@ export function syntheticConversation(rng: Rng, kb: readonly KbEntry[], shape: S
   const customer = (angry: boolean) => {
     const entry = pick(rng, kb);
     const text = `${angry ? pick(rng, ANGRY) : pick(rng, OPENERS)}${pick(rng, entry.questions)}`;
-    return { entry, message: push({ sender: 'customer', authorId: null, text, clientMessageId: randomUUID(), inReplyTo: null, meta: null }, logNormal(rng, 25_000, 0.8)) };
+    return {
+      entry,
+      message: push(
+        {
+          sender: 'customer',
+          authorId: null,
+          text,
+          clientMessageId: randomUUID(),
+          inReplyTo: null,
+          meta: null,
+        },
+        logNormal(rng, 25_000, 0.8),
+      ),
+    };
   };
 
   const care = rng.next() < CARE_SHARE;
@@ -68,14 +100,24 @@ export function syntheticConversation(rng: Rng, kb: readonly KbEntry[], shape: S
   const handedOff = rng.next() < HANDOFF_SHARE;
   bot('您好，我是悦购商城智能客服，请问有什么可以帮您？', { kind: 'greeting' }, null, 0);
   // Bot turns before the handoff (or all turns for a bot-only chat), two messages each.
-  const botTurns = handedOff ? 1 + Math.floor(rng.next() * 2) : Math.max(1, Math.floor((shape.length - 1) / 2));
+  const botTurns = handedOff
+    ? 1 + Math.floor(rng.next() * 2)
+    : Math.max(1, Math.floor((shape.length - 1) / 2));
   for (let turn = 0; turn < botTurns; turn++) {
     const { entry, message } = customer(angry && turn === 0);
     if (weighted(rng, DECISIONS) === 'answer') {
-      bot(entry.answer, { decision: 'answer', entryId: entry.id, candidates: [], confidence: 0.9, kbVersion: 1 }, message.id);
+      bot(
+        entry.answer,
+        { decision: 'answer', entryId: entry.id, candidates: [], confidence: 0.9, kbVersion: 1 },
+        message.id,
+      );
     } else {
       const other = pick(rng, kb);
-      bot(`您想问的是以下哪个问题？1. ${entry.title} 2. ${other.title}`, { decision: 'clarify', candidates: [entry.id, other.id], confidence: 0.4, kbVersion: 1 }, message.id);
+      bot(
+        `您想问的是以下哪个问题？1. ${entry.title} 2. ${other.title}`,
+        { decision: 'clarify', candidates: [entry.id, other.id], confidence: 0.4, kbVersion: 1 },
+        message.id,
+      );
     }
   }
 
@@ -86,11 +128,24 @@ export function syntheticConversation(rng: Rng, kb: readonly KbEntry[], shape: S
   if (handedOff) {
     const reason = care && rng.next() < 0.5 ? 'care-mode' : weighted(rng, REASONS);
     const { message } = customer(reason === 'anger');
-    bot('正在为您转接人工客服，请稍候。', { decision: 'handoff', handoffReason: reason, kbVersion: 1 }, message.id);
+    bot(
+      '正在为您转接人工客服，请稍候。',
+      { decision: 'handoff', handoffReason: reason, kbVersion: 1 },
+      message.id,
+    );
     const queuedAt = t;
     const record: HandoffRecord = {
-      id: randomUUID(), conversationId: id, reason, priority: care ? 'care' : 'normal', skillGroup: null,
-      requestedAt: queuedAt, queuedAt, assignedAt: null, agentId: null, endedAt: null, outcome: null,
+      id: randomUUID(),
+      conversationId: id,
+      reason,
+      priority: care ? 'care' : 'normal',
+      skillGroup: null,
+      requestedAt: queuedAt,
+      queuedAt,
+      assignedAt: null,
+      agentId: null,
+      endedAt: null,
+      outcome: null,
     };
     handoffs.push(record);
     if (rng.next() < ABANDON_SHARE) {
@@ -101,20 +156,57 @@ export function syntheticConversation(rng: Rng, kb: readonly KbEntry[], shape: S
       t += Math.round(logNormal(rng, 45_000, 1.0));
       assignedAgentId = `agent-${1 + Math.floor(rng.next() * 20)}`;
       Object.assign(record, { assignedAt: t, agentId: assignedAgentId, outcome: 'assigned' });
-      push({ sender: 'system', authorId: null, text: '客服已接入', clientMessageId: null, inReplyTo: null, meta: { event: 'assigned', agentId: assignedAgentId } }, 0);
-      const agent = (gap: number) => push({ sender: 'agent', authorId: assignedAgentId, text: '您好，我来帮您处理这个问题。', clientMessageId: randomUUID(), inReplyTo: null, meta: { agentName: '客服' } }, gap);
+      push(
+        {
+          sender: 'system',
+          authorId: null,
+          text: '客服已接入',
+          clientMessageId: null,
+          inReplyTo: null,
+          meta: { event: 'assigned', agentId: assignedAgentId },
+        },
+        0,
+      );
+      const agent = (gap: number) =>
+        push(
+          {
+            sender: 'agent',
+            authorId: assignedAgentId,
+            text: '您好，我来帮您处理这个问题。',
+            clientMessageId: randomUUID(),
+            inReplyTo: null,
+            meta: { agentName: '客服' },
+          },
+          gap,
+        );
       agent(logNormal(rng, 20_000, 0.6));
       while (messages.length < shape.length - 1) {
         if (messages[messages.length - 1].sender === 'agent') customer(false);
         else agent(logNormal(rng, 30_000, 0.6));
       }
-      push({ sender: 'system', authorId: null, text: '本次服务已结束', clientMessageId: null, inReplyTo: null, meta: { event: 'resolved' } }, 10_000);
+      push(
+        {
+          sender: 'system',
+          authorId: null,
+          text: '本次服务已结束',
+          clientMessageId: null,
+          inReplyTo: null,
+          meta: { event: 'resolved' },
+        },
+        10_000,
+      );
       Object.assign(record, { endedAt: t, outcome: 'resolved' });
       status = 'resolved';
     }
   }
   if (rng.next() < (status === 'resolved' ? 0.35 : 0.08)) {
-    rating = { id: randomUUID(), conversationId: id, score: Number(weighted(rng, SCORES)) as NewRating['score'], comment: null, createdAt: t + 5_000 };
+    rating = {
+      id: randomUUID(),
+      conversationId: id,
+      score: Number(weighted(rng, SCORES)) as NewRating['score'],
+      comment: null,
+      createdAt: t + 5_000,
+    };
   }
 
   const kind = weighted(rng, CUSTOMERS);

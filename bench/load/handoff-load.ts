@@ -120,8 +120,13 @@ async function run(): Promise<number> {
     const deadline = new Promise<void>(
       (resolve) => (timer = setTimeout(resolve, Number(values['timeout-s']) * 1000)),
     );
+    // Every wait is bounded by the deadline: what did not happen by then is reported as missing.
+    const late = (what: string) =>
+      deadline.then(() => Promise.reject(new Error(`${what}: no answer before the deadline`)));
     const connected = await Promise.allSettled(
-      Array.from({ length: customerCount }, (_, i) => connectCustomer(base, i, deadline)),
+      Array.from({ length: customerCount }, (_, i) =>
+        Promise.race([connectCustomer(base, i, deadline), late('connect')]),
+      ),
     );
     const customers = connected.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const connectErrors = connected.flatMap((r) =>
@@ -133,19 +138,26 @@ async function run(): Promise<number> {
     const sqlBefore = sql?.total() ?? 0;
     const cpuBefore = process.cpuUsage();
     t = performance.now();
-    await Promise.all(
-      customers.map((c: Customer, i) =>
-        spreadMs > 0
-          ? new Promise<void>((r) => setTimeout(() => c.handOff().then(r), (i * spreadMs) / customers.length))
-          : c.handOff(),
+    await Promise.race([
+      Promise.all(
+        customers.map((c: Customer, i) =>
+          spreadMs > 0
+            ? new Promise<void>((r) =>
+                setTimeout(() => c.handOff().then(r), (i * spreadMs) / customers.length),
+              )
+            : c.handOff(),
+        ),
       ),
-    );
+      deadline,
+    ]);
+    for (const c of customers)
+      if (c.result.apiStatus === undefined) c.result.error ??= 'message: no answer before the deadline';
     const loadSeconds = (performance.now() - t) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const sqlDuring = (sql?.total() ?? 0) - sqlBefore;
     loop.disable();
     clearTimeout(timer);
-    await Promise.all(agents.map((a) => a.settle()));
+    await Promise.race([Promise.all(agents.map((a) => a.settle())), new Promise((r) => setTimeout(r, 5000))]);
     for (const c of customers) c.close();
     for (const a of agents) a.close();
 

@@ -7,6 +7,7 @@ import { kbFromCsv } from '../services/kb-csv.js';
 import { exportKnowledgeBase, importKnowledgeBase } from '../services/knowledge-base.js';
 import { openStorage } from '../storage/open-storage.js';
 import { runEval } from './eval-command.js';
+import { runInsights } from './insights-command.js';
 import { runVerify } from './verify-command.js';
 
 const USAGE = `usage: zhida <command>
@@ -16,7 +17,8 @@ const USAGE = `usage: zhida <command>
   kb export FILE                 write the server's knowledge base to FILE (.json)
   eval --kb KB.json --cases CASES.jsonl --out PREDICTIONS.jsonl
                                  decide every case as the bot would and print accuracy figures
-  verify FILE.json [--key PEM]    check a downloaded conversation transcript (exit 1 when altered)`;
+  verify FILE.json [--key PEM]    check a downloaded conversation transcript (exit 1 when altered)
+  insights rebuild               re-project every conversation for the dashboard (docs/metrics.md)`;
 
 const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
 
@@ -88,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
         return await kbCommand(rest);
       case 'eval':
         return await runEval(rest, io);
+      case 'insights':
+        return await runInsights(rest, io);
       case 'verify':
         return await runVerify(rest, io);
       case undefined:

@@ -1,6 +1,7 @@
 // The trained answer model: plain serializable data (ModelData) plus decide(), which scores a
 // message, applies the decision policy and explains itself with ranked candidates.
 import type { ExampleIndex } from './example-index.js';
+import { entryRetriever, type EntryIndex } from './entry-retrieval.js';
 import type { FeatureOptions } from './features.js';
 import { applyPolicy, type Calibrators, type PolicyOutcome } from './decision-policy.js';
 import { normalizeText, splitSentences } from './normalize-text.js';
@@ -11,7 +12,7 @@ import { vectorizerFromKeys } from './vectorizer.js';
 /** Everything a model is made of, as plain objects and typed arrays (structured-clone-able). */
 export interface ModelData {
   format: 'zhida-answer-model';
-  version: 1;
+  version: 2;
   entryIds: string[];
   featureOptions: FeatureOptions;
   featureKeys: string[];
@@ -20,6 +21,8 @@ export interface ModelData {
   weights: Float32Array;
   bias: Float32Array;
   examples: ExampleIndex;
+  entryIndex: EntryIndex;
+  fusion: number;
   answerCoef: Float64Array;
   clarifyCoef: Float64Array;
   thresholds: DecisionThresholds;
@@ -50,6 +53,8 @@ export class TrainedModel implements AnswerModel {
       weights: { classes: this.entryCount, features, w: data.weights, bias: data.bias },
       featureOptions: data.featureOptions,
       examples: data.examples,
+      entries: entryRetriever(data.entryIndex),
+      fusion: data.fusion,
     };
     this.calibrators = { answer: { coef: data.answerCoef }, clarify: { coef: data.clarifyCoef } };
   }

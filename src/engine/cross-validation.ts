@@ -4,7 +4,7 @@
 // as the final model is trained, and records how the model scored each hidden question.
 import type { FeatureOptions, TextFeatures } from './features.js';
 import { rng, type SoftmaxOptions } from './softmax-classifier.js';
-import { scoreText, signalsOf, type ScoringCore } from './scoring.js';
+import { computeViews, fuse, scoreViews, signalsOf, type ScoringCore, type Views } from './scoring.js';
 import { trainCore, type TrainingDoc } from './train-core.js';
 
 export interface CvRecord {
@@ -22,6 +22,8 @@ export interface CvInput {
   entries: TextFeatures[][];
   /** The same documents' normalized texts (held-out ones are scored from text, like live traffic). */
   texts: string[][];
+  /** Per entry, the features of its answer text (for the retrieval view). */
+  answers: TextFeatures[];
   /** The KB's "must not answer" examples, normalized. */
   negativeTexts: string[];
   /** Category per entry (undefined when the KB has none). */
@@ -65,17 +67,58 @@ const HIDDEN_QUESTIONS_PER_ENTRY = 8;
  */
 const OUT_OF_SCOPE_WEIGHT = 0.2;
 
-export function crossValidate(input: CvInput): CvRecord[] {
+/**
+ * Candidate weights of the retrieval cosine in the fused score. 0 keeps the classifier alone; the
+ * largest let retrieval dominate (classifier logits differ by a few units between close entries).
+ */
+const FUSION_GRID = [0, 2, 4, 8, 16, 32, 64];
+
+export interface CvResult {
+  records: CvRecord[];
+  /** Fusion weight that ranked the held-out questions best. */
+  fusion: number;
+}
+
+interface Round {
+  core: ScoringCore;
+  heldOut: { views: Views; cls: number }[];
+  uncovered: Views[];
+}
+
+/**
+ * The fusion weight with the most held-out questions ranked first. Ties go to the larger weight:
+ * held-out questions cannot show what retrieval does for entries with a single example question
+ * (none of theirs is held out) or for wording found only in answers, so retrieval gets the benefit
+ * of the doubt.
+ */
+function chooseFusion(rounds: Round[]): number {
+  let best = { fusion: 0, right: -1 };
+  for (const fusion of FUSION_GRID) {
+    let right = 0;
+    for (const r of rounds) {
+      for (const h of r.heldOut) {
+        const z = fuse(h.views, fusion);
+        let top = 0;
+        for (let c = 1; c < z.length; c++) if (z[c] > z[top]) top = c;
+        if (top === h.cls) right++;
+      }
+    }
+    if (right >= best.right) best = { fusion, right };
+  }
+  return best.fusion;
+}
+
+export function crossValidate(input: CvInput): CvResult {
   const E = input.entries.length;
   const groups = hidingGroups(input.categories);
-  if (E < 3 || groups.length < 3) return [];
+  if (E < 3 || groups.length < 3) return { records: [], fusion: 0 };
   const random = rng(7);
   for (let i = groups.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [groups[i], groups[j]] = [groups[j], groups[i]];
   }
   const hiddenCount = Math.max(1, Math.round(groups.length * HIDDEN_ENTRY_SHARE));
-  const records: CvRecord[] = [];
+  const done: Round[] = [];
   const rounds = roundsFor(input.entries.reduce((n, qs) => n + qs.length, 0));
   for (let round = 0; round < rounds; round++) {
     const hidden = new Set(groups.slice(round * hiddenCount, (round + 1) * hiddenCount).flat());
@@ -99,20 +142,28 @@ export function crossValidate(input: CvInput): CvRecord[] {
         else docs.push({ features: qs[q], label: cls });
       }
     }
-    const core = trainCore(docs, classOf.size, input.featureOptions, input.softmaxOptions);
-    const start = records.length;
-    for (const h of heldOut) records.push(record(core, h.text, h.cls, 1));
-    const inScope = records.length - start;
-    const oosTexts = uncovered.concat(input.negativeTexts);
-    const oosWeight =
-      oosTexts.length > 0 ? (OUT_OF_SCOPE_WEIGHT * Math.max(inScope, 1)) / oosTexts.length : 0;
-    for (const text of oosTexts) records.push(record(core, text, -1, oosWeight));
+    const answers = [...classOf.keys()].map((e) => input.answers[e]);
+    const core = trainCore(docs, classOf.size, input.featureOptions, input.softmaxOptions, answers);
+    done.push({
+      core,
+      heldOut: heldOut.map((h) => ({ views: computeViews(core, h.text), cls: h.cls })),
+      uncovered: uncovered.concat(input.negativeTexts).map((t) => computeViews(core, t)),
+    });
   }
-  return records;
+  const fusion = chooseFusion(done);
+  const records: CvRecord[] = [];
+  for (const r of done) {
+    r.core.fusion = fusion;
+    for (const h of r.heldOut) records.push(record(r.core, h.views, h.cls, 1));
+    const oosWeight =
+      r.uncovered.length > 0 ? (OUT_OF_SCOPE_WEIGHT * Math.max(r.heldOut.length, 1)) / r.uncovered.length : 0;
+    for (const v of r.uncovered) records.push(record(r.core, v, -1, oosWeight));
+  }
+  return { records, fusion };
 }
 
-function record(core: ScoringCore, text: string, cls: number, weight: number): CvRecord {
-  const s = scoreText(core, text);
+function record(core: ScoringCore, views: Views, cls: number, weight: number): CvRecord {
+  const s = scoreViews(core, views);
   return {
     signals: signalsOf(s),
     rank: cls < 0 ? -1 : s.order.indexOf(cls),

@@ -1,6 +1,7 @@
 // Scores one normalized message against a trained classifier core: class probabilities, the ranking,
 // and the signals the calibrators turn into "is the top entry right?" and "is it among the top few?".
-import { extractFeatures, type FeatureOptions } from './features.js';
+import { entryCoverage, retrieve, type EntryRetriever, type Retrieved } from './entry-retrieval.js';
+import { extractFeatures, type FeatureOptions, type TextFeatures } from './features.js';
 import { logits, softmax, type SoftmaxWeights } from './softmax-classifier.js';
 import { nearestExample, type ExampleIndex } from './example-index.js';
 import { vectorize, type SparseVector, type Vectorizer } from './vectorizer.js';
@@ -10,6 +11,19 @@ export interface ScoringCore {
   weights: SoftmaxWeights;
   featureOptions: FeatureOptions;
   examples: ExampleIndex;
+  entries: EntryRetriever;
+  /** Weight of the entry-retrieval cosine added to the classifier's logits (chosen by cross-validation). */
+  fusion: number;
+}
+
+/** The two views of a message before fusion: classifier logits and entry-retrieval cosines. */
+export interface Views {
+  features: TextFeatures;
+  vector: SparseVector;
+  coverage: number;
+  wordCoverage: number;
+  classifier: Float64Array;
+  retrieved: Retrieved;
 }
 
 export interface Scored {
@@ -23,6 +37,10 @@ export interface Scored {
   wordCoverage: number;
   /** Cosine to the nearest example question of each of the best two classes. */
   nearest: number[];
+  /** Cosine of the message to the top entry's whole text. */
+  entryCosine: number;
+  /** Share of the message's informative words found in the top entry's text. */
+  entryCoverage: number;
 }
 
 /** How many of the best classes are kept in `order`. */
@@ -35,12 +53,38 @@ function scratch(size: number): Float32Array {
   return dense;
 }
 
-export function scoreText(core: ScoringCore, normalized: string): Scored {
-  const { counts, words } = extractFeatures(normalized, core.featureOptions);
-  const { vector, coverage, wordCoverage } = vectorize(core.vectorizer, { counts, words });
+export function computeViews(core: ScoringCore, normalized: string): Views {
+  const features = extractFeatures(normalized, core.featureOptions);
+  const { vector, coverage, wordCoverage } = vectorize(core.vectorizer, features);
   const C = core.weights.classes;
-  const raw = new Float64Array(C);
-  logits(core.weights, vector, raw);
+  const classifier = new Float64Array(C);
+  logits(core.weights, vector, classifier);
+  return {
+    features,
+    vector,
+    coverage,
+    wordCoverage,
+    classifier,
+    retrieved: retrieve(core.entries, features, C),
+  };
+}
+
+/** Fused logits: classifier + fusion × entry cosine (the cosine is 0..1, logits span several units). */
+export function fuse(views: Views, fusion: number): Float64Array {
+  const out = Float64Array.from(views.classifier);
+  const cos = views.retrieved.cosine;
+  if (fusion !== 0) for (let c = 0; c < out.length; c++) out[c] += fusion * cos[c];
+  return out;
+}
+
+export function scoreText(core: ScoringCore, normalized: string): Scored {
+  return scoreViews(core, computeViews(core, normalized));
+}
+
+export function scoreViews(core: ScoringCore, views: Views): Scored {
+  const { vector, coverage, wordCoverage } = views;
+  const C = core.weights.classes;
+  const raw = fuse(views, core.fusion);
   const probs = Float64Array.from(raw);
   if (C > 0) softmax(probs);
   // Partial selection of the best few: C can be hundreds, RANKED is small.
@@ -59,7 +103,19 @@ export function scoreText(core: ScoringCore, normalized: string): Scored {
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = vector.vals[k];
   const nearest = order.slice(0, 2).map((c) => nearestExample(core.examples, dense, c));
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
-  return { order, probs, rawLogits: raw, vector, words, coverage, wordCoverage, nearest };
+  const top = order[0];
+  return {
+    order,
+    probs,
+    rawLogits: raw,
+    vector,
+    words: views.features.words,
+    coverage,
+    wordCoverage,
+    nearest,
+    entryCosine: top === undefined ? 0 : views.retrieved.cosine[top],
+    entryCoverage: top === undefined ? 0 : entryCoverage(core.entries, views.retrieved, top),
+  };
 }
 
 const logit = (p: number): number => {
@@ -68,7 +124,7 @@ const logit = (p: number): number => {
 };
 
 /** Number of calibration signals produced by signalsOf (without the intercept). */
-export const SIGNAL_COUNT = 9;
+export const SIGNAL_COUNT = 11;
 
 /**
  * Calibration inputs. Probability alone is over-confident on out-of-scope text (softmax must put its
@@ -87,6 +143,8 @@ export function signalsOf(s: Scored): number[] {
     Math.log(1 + s.vector.ids.length),
     s.nearest[0] ?? 0,
     (s.nearest[0] ?? 0) - (s.nearest[1] ?? 0),
+    s.entryCosine,
+    s.entryCoverage,
   ];
 }
 

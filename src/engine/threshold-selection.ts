@@ -59,26 +59,29 @@ export function selectThresholds(records: CvRecord[]): Selection {
   };
   const conf = xs.map((x) => calibrate(calibrators.answer, x));
   const cover = xs.map((x) => calibrate(calibrators.clarify, x));
-  let best = { value: -Infinity, answer: 1.01, clarify: 1.01 };
+  // The answer threshold is chosen against handing off, not against clarifying: a clarification is
+  // the fallback for questions the bot would not answer, never a reason to withhold an answer that is
+  // more likely right than the cost of a wrong one (measured: letting clarifications compete held
+  // back many right answers, e.g. half of the demo KB's covered questions were asked back).
+  let answer = { value: -Infinity, threshold: 1.01 };
   for (const ta of grid(conf)) {
-    // Value of answering is fixed by ta; clarify thresholds then only act on the rest.
-    let base = 0;
-    const rest: number[] = [];
-    for (let i = 0; i < records.length; i++) {
-      if (conf[i] >= ta) base += ws[i] * (right[i] ? OUTCOME_VALUE.right : OUTCOME_VALUE.wrong);
-      else if (offered[i] >= 2) rest.push(i);
-    }
-    for (const tc of grid(
-      rest.map((i) => cover[i]),
-      30,
-    )) {
-      let value = base;
-      for (const i of rest) {
-        if (cover[i] >= tc) value += ws[i] * (hit[i] ? OUTCOME_VALUE.clarifyHit : OUTCOME_VALUE.clarifyMiss);
-      }
-      if (value > best.value) best = { value, answer: ta, clarify: tc };
-    }
+    let value = 0;
+    for (let i = 0; i < records.length; i++)
+      if (conf[i] >= ta) value += ws[i] * (right[i] ? OUTCOME_VALUE.right : OUTCOME_VALUE.wrong);
+    if (value > answer.value) answer = { value, threshold: ta };
   }
+  const rest = records.flatMap((_, i) => (conf[i] < answer.threshold && offered[i] >= 2 ? [i] : []));
+  let clarify = { value: 0, threshold: 1.01 };
+  for (const tc of grid(
+    rest.map((i) => cover[i]),
+    30,
+  )) {
+    let value = 0;
+    for (const i of rest)
+      if (cover[i] >= tc) value += ws[i] * (hit[i] ? OUTCOME_VALUE.clarifyHit : OUTCOME_VALUE.clarifyMiss);
+    if (value > clarify.value) clarify = { value, threshold: tc };
+  }
+  const best = { answer: answer.threshold, clarify: clarify.threshold };
   return {
     calibrators,
     thresholds: { answer: Math.min(best.answer, 1), clarify: Math.min(best.clarify, 1) },

@@ -138,6 +138,20 @@ describe('trainModel / decide', () => {
     expect(always.decide('明天北京会下雨吗').decision).toBe('answer');
   });
 
+  it('finds an entry with one example question through its answer text (retrieval fused in)', () => {
+    const withRepair = trainModel({
+      ...KB,
+      entries: [
+        ...KB.entries,
+        {
+          ...entry('water-damage', '售后', '损坏', ['坏了还能修吗']),
+          answer: '手机进水或摔坏不在免费保修范围内，可以付费维修，寄修前请备份数据。',
+        },
+      ],
+    });
+    expect(withRepair.decide('手机进水了 要付费吗').top).toBe('water-damage');
+  });
+
   it('hands everything off with an empty KB', () => {
     const empty = trainModel({ name: 'e', locale: 'zh-CN', entries: [] });
     expect(empty.entryCount).toBe(0);

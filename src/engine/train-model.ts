@@ -14,19 +14,21 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
   const featureOptions = DEFAULT_FEATURE_OPTIONS;
   const softmaxOptions = DEFAULT_SOFTMAX_OPTIONS;
   // The title is one more phrasing of the question (measured: +0.5–1 point top-1 on clinc150 and
-  // fewjoint_zh, neutral on banking77); answers are not used: they talk about the solution, not the
-  // question, and a generic answer text would only add noise.
+  // fewjoint_zh, neutral on banking77). Answers are not classifier examples (they talk about the
+  // solution, not the question) but feed the entry-retrieval view fused with it (entry-retrieval.ts).
   const texts: string[][] = kb.entries.map((entry) => {
     const phrasings = new Set([entry.title, ...entry.questions].map(normalizeText));
     phrasings.delete('');
     return [...phrasings];
   });
   const features: TextFeatures[][] = texts.map((qs) => qs.map((q) => extractFeatures(q, featureOptions)));
+  const answers = kb.entries.map((e) => extractFeatures(normalizeText(e.answer), featureOptions));
   const negativeTexts = (kb.negatives ?? []).map(normalizeText).filter((q) => q !== '');
 
-  const records = crossValidate({
+  const { records, fusion } = crossValidate({
     entries: features,
     texts,
+    answers,
     negativeTexts,
     categories: kb.entries.map((e) => e.category),
     featureOptions,
@@ -37,10 +39,10 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
 
   const docs: TrainingDoc[] = [];
   features.forEach((fs, label) => fs.forEach((f) => docs.push({ features: f, label })));
-  const core = trainCore(docs, kb.entries.length, featureOptions, softmaxOptions);
+  const core = trainCore(docs, kb.entries.length, featureOptions, softmaxOptions, answers, fusion);
   const data: ModelData = {
     format: 'zhida-answer-model',
-    version: 1,
+    version: 2,
     entryIds: kb.entries.map((e) => e.id),
     featureOptions,
     featureKeys: core.vectorizer.keys,
@@ -49,6 +51,8 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
     weights: core.weights.w,
     bias: core.weights.bias,
     examples: core.examples,
+    entryIndex: core.entries.index,
+    fusion,
     answerCoef: selection.calibrators.answer.coef,
     clarifyCoef: selection.calibrators.clarify.coef,
     thresholds,

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AppError } from '../errors.js';
 import type { AppServices } from './app-services.js';
-import { queueSummaries, summaryOf } from './agent-views.js';
+import { queueSummaries, queueSummariesOf, summaryOf } from './agent-views.js';
 import { requireUser } from './session.js';
-import { agentMessage } from './views.js';
+import { agentMessage, agentSummary } from './views.js';
 import { keepAlive, sendJson } from './ws-util.js';
 
 export async function agentStream(app: FastifyInstance, services: AppServices): Promise<void> {
@@ -25,21 +25,31 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
     const agentId = agent.id;
     const warn = (err: unknown) => request.log.warn({ err }, 'agent stream push failed');
     const sendQueue = () => queueSummaries(storage, services.queueStatus).then((conversations) => sendJson(socket, { type: 'queue', conversations }), warn);
+    // The queue list is built once per snapshot and shared by every agent socket.
+    const stopQueue = services.queueStatus.subscribe((snapshot) => {
+      queueSummariesOf(storage, snapshot).then((conversations) => sendJson(socket, { type: 'queue', conversations }), warn);
+    });
     const visible = (c: { status: string; assignedAgentId: string | null }) => c.status === 'queued' || c.assignedAgentId === agentId;
 
     const unsubscribe = bus.subscribe((event) => {
-      if (event.type === 'queue-changed') void sendQueue();
-      else if (event.type === 'message' && visible(event.conversation)) {
+      if (event.type === 'message' && visible(event.conversation)) {
         sendJson(socket, { type: 'message', conversationId: event.message.conversationId, message: agentMessage(event.message, models.current().entries) });
       } else if (event.type === 'typing' && event.from === 'customer') {
         sendJson(socket, { type: 'typing', conversationId: event.conversationId, from: 'customer' });
-      } else if (event.type === 'conversation' && (visible(event.conversation) || event.conversation.status !== 'assigned')) {
-        summaryOf(storage, services.queueStatus, event.conversation).then((conversation) => sendJson(socket, { type: 'conversation', conversation }), warn);
+      } else if (event.type === 'conversation') {
+        const c = event.conversation;
+        // Full detail for my chats; a light frame (no queries) for the rest, which the queue frames cover.
+        if (c.assignedAgentId === agentId) {
+          summaryOf(storage, services.queueStatus, c).then((conversation) => sendJson(socket, { type: 'conversation', conversation }), warn);
+        } else {
+          sendJson(socket, { type: 'conversation', conversation: agentSummary(c, {}) });
+        }
       }
     });
     const stopPing = keepAlive(socket);
     socket.on('close', () => {
       unsubscribe();
+      stopQueue();
       stopPing();
     });
     // The console speaks too: heartbeats keep the agent online, typing is shown to the customer.

@@ -1,28 +1,43 @@
-// Builds agent-facing conversation summaries (with queue position, agent and last message).
-import type { QueueStatus } from '../services/queue-status.js';
-import { positionIn } from '../services/queue.js';
+// Builds agent-facing conversation summaries (with queue position, agent and last message). Queue
+// summaries are computed once per queue snapshot and shared by every agent socket.
+import type { QueueSnapshot, QueueStatus } from '../services/queue-status.js';
 import type { ConversationRecord, Storage } from '../storage/ports.js';
 import { agentSummary } from './views.js';
 
-export async function summarize(storage: Storage, conversations: ConversationRecord[], queue?: ConversationRecord[]) {
+/** Previews (last message) for the head of a long queue only: one query each. */
+const PREVIEW_LIMIT = 50;
+
+async function summarize(storage: Storage, snapshot: QueueSnapshot, conversations: ConversationRecord[]) {
   return Promise.all(
-    conversations.map(async (c) => {
-      const [agent, last, rating] = await Promise.all([
-        c.assignedAgentId ? storage.users.getById(c.assignedAgentId) : null,
-        c.lastSeq > 0 ? storage.messages.listAfter(c.id, c.lastSeq - 1, 1) : [],
-        c.status === 'resolved' || c.status === 'closed' ? storage.ratings.current(c.id) : null,
-      ]);
-      return agentSummary(c, { queuePosition: queue ? positionIn(queue, c.id) : undefined, agent, lastMessage: last[0] ?? null, rating });
+    conversations.map(async (c, i) => {
+      const agent = c.assignedAgentId ? (snapshot.users.get(c.assignedAgentId) ?? (await storage.users.getById(c.assignedAgentId))) : null;
+      const last = c.lastSeq > 0 && i < PREVIEW_LIMIT ? await storage.messages.listAfter(c.id, c.lastSeq - 1, 1) : [];
+      const rating = c.status === 'resolved' || c.status === 'closed' ? await storage.ratings.current(c.id) : null;
+      return agentSummary(c, { queuePosition: snapshot.positions.get(c.id), agent, lastMessage: last[0] ?? null, rating });
     }),
   );
 }
 
+const queueViews = new WeakMap<QueueSnapshot, ReturnType<typeof summarize>>();
+
 export async function queueSummaries(storage: Storage, queueStatus: QueueStatus) {
-  const queue = await queueStatus.queue();
-  return summarize(storage, queue, queue);
+  const snapshot = await queueStatus.current();
+  return queueSummariesOf(storage, snapshot);
+}
+
+export function queueSummariesOf(storage: Storage, snapshot: QueueSnapshot) {
+  let views = queueViews.get(snapshot);
+  if (!views) {
+    views = summarize(storage, snapshot, snapshot.queue);
+    queueViews.set(snapshot, views);
+  }
+  return views;
 }
 
 export async function summaryOf(storage: Storage, queueStatus: QueueStatus, conversation: ConversationRecord) {
-  const queue = conversation.status === 'queued' ? await queueStatus.queue() : undefined;
-  return (await summarize(storage, [conversation], queue))[0];
+  return (await summarize(storage, await queueStatus.current(), [conversation]))[0];
+}
+
+export async function summariesOf(storage: Storage, queueStatus: QueueStatus, conversations: ConversationRecord[]) {
+  return summarize(storage, await queueStatus.current(), conversations);
 }

@@ -17,9 +17,17 @@ const keyParams = {
 
 const tagSchema = {
   type: 'object',
-  properties: { tag: { type: 'string' }, addedBy: { type: 'string' }, addedAt: { type: 'string', format: 'date-time' } },
+  properties: {
+    tag: { type: 'string' },
+    addedBy: { type: 'string' },
+    addedAt: { type: 'string', format: 'date-time' },
+  },
 } as const;
-const tagList = { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 32, pattern: '\\S' } } as const;
+const tagList = {
+  type: 'array',
+  maxItems: 20,
+  items: { type: 'string', minLength: 1, maxLength: 32, pattern: '\\S' },
+} as const;
 
 /** The profile's shape is documented in the report/README; nested parts pass through as they are. */
 const profileSchema = { type: 'object', additionalProperties: true } as const;
@@ -65,7 +73,10 @@ export async function customerProfileRoutes(app: FastifyInstance, services: AppS
         summary: "Add and/or remove tags on a customer; returns the customer's tags",
         params: keyParams,
         body: { type: 'object', additionalProperties: false, properties: { add: tagList, remove: tagList } },
-        response: { 200: { type: 'object', properties: { tags: { type: 'array', items: tagSchema } } }, ...errors },
+        response: {
+          200: { type: 'object', properties: { tags: { type: 'array', items: tagSchema } } },
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -79,7 +90,8 @@ export async function customerProfileRoutes(app: FastifyInstance, services: AppS
     {
       schema: {
         tags: ['admin customers'],
-        summary: 'Customers whose key, name or phone contains `query` (all when empty), most recent contact first',
+        summary:
+          'Customers whose key, name or phone contains `query` (all when empty), most recent contact first',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -147,10 +159,18 @@ export async function customerProfileRoutes(app: FastifyInstance, services: AppS
     async (request, reply) => {
       const user = await requireUser(services, request, 'admin');
       const data = await profiles.exportCustomer(request.params.key);
-      await services.audit.record(user, 'customer.export', { type: 'customer', id: keyDigest(request.params.key) }, {
-        conversations: data.conversations.length,
-      });
-      reply.header('content-disposition', `attachment; filename="customer-${keyDigest(request.params.key)}.json"`);
+      await services.audit.record(
+        user,
+        'customer.export',
+        { type: 'customer', id: keyDigest(request.params.key) },
+        {
+          conversations: data.conversations.length,
+        },
+      );
+      reply.header(
+        'content-disposition',
+        `attachment; filename="customer-${keyDigest(request.params.key)}.json"`,
+      );
       return data;
     },
   );
@@ -166,7 +186,10 @@ export async function customerProfileRoutes(app: FastifyInstance, services: AppS
           200: {
             type: 'object',
             properties: {
-              erased: { type: 'object', properties: { conversations: { type: 'integer' }, messages: { type: 'integer' } } },
+              erased: {
+                type: 'object',
+                properties: { conversations: { type: 'integer' }, messages: { type: 'integer' } },
+              },
             },
           },
           ...errors,
@@ -176,7 +199,12 @@ export async function customerProfileRoutes(app: FastifyInstance, services: AppS
     async (request) => {
       const user = await requireUser(services, request, 'admin');
       const erased = await profiles.erase(request.params.key);
-      await services.audit.record(user, 'customer.erase', { type: 'customer', id: keyDigest(request.params.key) }, { ...erased });
+      await services.audit.record(
+        user,
+        'customer.erase',
+        { type: 'customer', id: keyDigest(request.params.key) },
+        { ...erased },
+      );
       return { erased };
     },
   );

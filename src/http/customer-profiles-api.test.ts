@@ -19,13 +19,21 @@ let second = '';
 let anonymous = '';
 
 async function start(body: object): Promise<string> {
-  const { conversationId, token } = (await server.json('POST', '/api/v1/conversations', body)).json() as { conversationId: string; token: string };
+  const { conversationId, token } = (await server.json('POST', '/api/v1/conversations', body)).json() as {
+    conversationId: string;
+    token: string;
+  };
   tokens[conversationId] = token;
   return conversationId;
 }
 
 async function say(id: string, text: string) {
-  const res = await server.json('POST', `/api/v1/conversations/${id}/messages`, { text, clientMessageId: `${id}-${now}` }, { authorization: `Bearer ${tokens[id]}` });
+  const res = await server.json(
+    'POST',
+    `/api/v1/conversations/${id}/messages`,
+    { text, clientMessageId: `${id}-${now}` },
+    { authorization: `Bearer ${tokens[id]}` },
+  );
   expect(res.statusCode).toBe(200);
   return (res.json() as { replies: Array<{ decision: string; entryId?: string }> }).replies[0];
 }
@@ -36,7 +44,10 @@ beforeAll(async () => {
   server = await startTestServer({ sessionHours: 24 * 7 }, { clock: () => now });
   admin = await server.login('admin');
   agent = await server.login('agent');
-  first = await start({ channel: 'app', customer: { externalId: 'u-9', name: '李雷', phone: '13900001111' } });
+  first = await start({
+    channel: 'app',
+    customer: { externalId: 'u-9', name: '李雷', phone: '13900001111' },
+  });
   expect(await say(first, '退款多久能到账')).toMatchObject({ decision: 'answer', entryId: 'refund-arrival' });
   now += DAY_MS;
   second = await start({ customer: { externalId: 'u-9' } });
@@ -71,24 +82,35 @@ describe('customer profiles API', () => {
       tags: [],
     });
     expect(profile.topics[0]).toEqual({ month: '2026-03', category: refundCategory, hits: 1 });
-    expect(profile.lastContacts.map((c: { conversationId: string }) => c.conversationId)).toEqual([second, first]);
+    expect(profile.lastContacts.map((c: { conversationId: string }) => c.conversationId)).toEqual([
+      second,
+      first,
+    ]);
     expect(profile.sentiment.points.map((p: { anger: number }) => p.anger)).toEqual([0, 2]);
     expect(profile.sentiment).toMatchObject({ trend: 'worsening', angryConversations: 1 });
 
     const anon = await get(`/api/agent/conversations/${anonymous}/profile`, agent);
-    expect(anon.json()).toEqual({ conversationId: anonymous, customerKey: null, anonymous: true, profile: null });
+    expect(anon.json()).toEqual({
+      conversationId: anonymous,
+      customerKey: null,
+      anonymous: true,
+      profile: null,
+    });
     expect((await get('/api/agent/conversations/nope/profile', agent)).statusCode).toBe(404);
   });
 
   it('lets agents tag a customer', async () => {
-    const tag = (body: object, key = PATH_KEY) => server.json('POST', `/api/agent/customers/${key}/tags`, body, { cookie: agent });
+    const tag = (body: object, key = PATH_KEY) =>
+      server.json('POST', `/api/agent/customers/${key}/tags`, body, { cookie: agent });
     const added = await tag({ add: ['VIP', '老客户', 'VIP '] });
     expect(added.statusCode).toBe(200);
     expect(added.json().tags.map((t: { tag: string; addedBy: string }) => [t.tag, t.addedBy])).toEqual([
       ['VIP', '客服小悦'],
       ['老客户', '客服小悦'],
     ]);
-    expect((await tag({ remove: ['VIP'] })).json().tags.map((t: { tag: string }) => t.tag)).toEqual(['老客户']);
+    expect((await tag({ remove: ['VIP'] })).json().tags.map((t: { tag: string }) => t.tag)).toEqual([
+      '老客户',
+    ]);
     expect((await tag({ add: ['x'] }, encodeURIComponent('ext:nobody'))).statusCode).toBe(404);
     expect((await tag({ add: ['x'] }, 'not-a-key')).statusCode).toBe(400);
     expect((await tag({ add: ['x'], remove: ['x'] })).statusCode).toBe(400);
@@ -106,29 +128,49 @@ describe('customer profiles API', () => {
         lastContactAt: new Date(T0 + DAY_MS).toISOString(),
       },
     ]);
-    expect((await get(`/api/admin/customers/${PATH_KEY}`)).json().profile.tags.map((t: { tag: string }) => t.tag)).toEqual(['老客户']);
+    expect(
+      (await get(`/api/admin/customers/${PATH_KEY}`)).json().profile.tags.map((t: { tag: string }) => t.tag),
+    ).toEqual(['老客户']);
     const exported = await get(`/api/admin/customers/${PATH_KEY}/export`);
-    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="customer-[0-9a-f]{16}\.json"$/);
-    const texts = exported.json().conversations.flatMap((c: { messages: Array<{ text: string }> }) => c.messages.map((m) => m.text));
+    expect(exported.headers['content-disposition']).toMatch(
+      /^attachment; filename="customer-[0-9a-f]{16}\.json"$/,
+    );
+    const texts = exported
+      .json()
+      .conversations.flatMap((c: { messages: Array<{ text: string }> }) => c.messages.map((m) => m.text));
     expect(texts).toContain('退款多久能到账');
     expect((await get('/api/admin/customers', agent)).statusCode).toBe(403);
     expect((await get(`/api/admin/customers/${PATH_KEY}`, agent)).statusCode).toBe(403);
-    expect((await server.json('DELETE', `/api/admin/customers/${PATH_KEY}`, undefined, { cookie: agent })).statusCode).toBe(403);
+    expect(
+      (await server.json('DELETE', `/api/admin/customers/${PATH_KEY}`, undefined, { cookie: agent }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('erases on request: personal data and texts go, the counts stay', async () => {
-    const volume = async () => (await get('/api/admin/insights/volume?from=2026-03-01&to=2026-03-02')).json().summary;
+    const volume = async () =>
+      (await get('/api/admin/insights/volume?from=2026-03-01&to=2026-03-02')).json().summary;
     const before = await volume();
-    const erased = await server.json('DELETE', `/api/admin/customers/${PATH_KEY}`, undefined, { cookie: admin });
+    const erased = await server.json('DELETE', `/api/admin/customers/${PATH_KEY}`, undefined, {
+      cookie: admin,
+    });
     expect(erased.statusCode).toBe(200);
     const messages = async (id: string) =>
-      (await server.json('GET', `/api/v1/conversations/${id}/messages`, undefined, { authorization: `Bearer ${tokens[id]}` })).json().messages as Array<{ text: string }>;
+      (
+        await server.json('GET', `/api/v1/conversations/${id}/messages`, undefined, {
+          authorization: `Bearer ${tokens[id]}`,
+        })
+      ).json().messages as Array<{ text: string }>;
     const total = (await messages(first)).length + (await messages(second)).length;
     expect(erased.json()).toEqual({ erased: { conversations: 2, messages: total } });
-    expect(new Set([...(await messages(first)), ...(await messages(second))].map((m) => m.text))).toEqual(new Set(['〔已应客户要求删除〕']));
+    expect(new Set([...(await messages(first)), ...(await messages(second))].map((m) => m.text))).toEqual(
+      new Set(['〔已应客户要求删除〕']),
+    );
     expect((await get(`/api/admin/customers/${PATH_KEY}`)).statusCode).toBe(404);
     expect((await get('/api/admin/customers?query=李')).json().customers).toEqual([]);
-    expect((await get(`/api/agent/conversations/${first}/profile`, agent)).json()).toMatchObject({ anonymous: true });
+    expect((await get(`/api/agent/conversations/${first}/profile`, agent)).json()).toMatchObject({
+      anonymous: true,
+    });
     expect(await volume()).toEqual(before);
     // The anonymous customer's words are untouched.
     expect((await messages(anonymous)).map((m) => m.text)).toContain('你好');

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { BusEvent } from '../realtime/event-bus.js';
 import { AppError } from '../errors.js';
+import type { QueueSnapshot } from '../services/queue-status.js';
 import type { ConversationRecord } from '../storage/ports.js';
 import type { AppServices } from './app-services.js';
 import { customerConversation, customerMessage } from './views.js';
@@ -15,10 +16,12 @@ const REPLAY_PAGE = 500;
 export async function customerStream(app: FastifyInstance, services: AppServices): Promise<void> {
   const { customers, storage, bus, models } = services;
 
-  const statusFrame = async (c: ConversationRecord) => {
-    const agent = c.assignedAgentId ? await storage.users.getById(c.assignedAgentId) : null;
-    return { type: 'conversation', conversation: customerConversation(c, await services.queueStatus.infoFor(c), agent) };
+  const { queueStatus } = services;
+  const frameIn = (snapshot: QueueSnapshot, c: ConversationRecord) => {
+    const agent = c.assignedAgentId ? (snapshot.users.get(c.assignedAgentId) ?? null) : null;
+    return { type: 'conversation', conversation: customerConversation(c, queueStatus.infoIn(snapshot, c), agent) };
   };
+  const statusFrame = async (c: ConversationRecord) => frameIn(await queueStatus.current(), c);
 
   app.get<{ Params: { id: string }; Querystring: { token?: string; after?: string } }>(
     '/api/v1/conversations/:id/stream',
@@ -60,14 +63,18 @@ export async function customerStream(app: FastifyInstance, services: AppServices
           pushStatus(Promise.resolve(event.conversation));
         } else if (event.type === 'typing' && event.conversationId === id && event.from === 'agent') {
           sendJson(socket, { type: 'typing', from: 'agent', name: event.name });
-        } else if (event.type === 'queue-changed' || event.type === 'agent-changed') {
-          // Everyone waiting learns their new position.
-          pushStatus(storage.conversations.get(id).then((c) => (c?.status === 'queued' ? c : null)));
         }
       };
       const unsubscribe = bus.subscribe((event) => {
         if (replaying) buffered.push(event);
         else handle(event);
+      });
+      // Everyone waiting learns their new position from the shared queue snapshot (no query per socket).
+      const stopQueue = queueStatus.subscribe((snapshot) => {
+        const mine = snapshot.byId.get(id);
+        if (replaying || !mine || mine.updatedAt < newestSent) return;
+        newestSent = mine.updatedAt;
+        sendJson(socket, frameIn(snapshot, mine));
       });
       const stopPing = keepAlive(socket);
       socket.on('message', (data) => {
@@ -75,6 +82,7 @@ export async function customerStream(app: FastifyInstance, services: AppServices
       });
       socket.on('close', () => {
         unsubscribe();
+        stopQueue();
         stopPing();
       });
 

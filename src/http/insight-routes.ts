@@ -17,10 +17,27 @@ const querystring = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    from: { type: 'string', maxLength: 40, description: 'YYYY-MM-DD (local day, included) or ISO date-time; default 30 days before `to`' },
-    to: { type: 'string', maxLength: 40, description: 'YYYY-MM-DD (local day, included) or ISO date-time (excluded); default: end of today' },
-    channel: { type: 'string', pattern: '^[a-z0-9-]{1,32}$', description: "only this channel, e.g. 'web'; default all" },
-    utcOffset: { type: 'integer', minimum: -720, maximum: 840, description: 'minutes east of UTC, whole hours; default 480 (+08:00)' },
+    from: {
+      type: 'string',
+      maxLength: 40,
+      description: 'YYYY-MM-DD (local day, included) or ISO date-time; default 30 days before `to`',
+    },
+    to: {
+      type: 'string',
+      maxLength: 40,
+      description: 'YYYY-MM-DD (local day, included) or ISO date-time (excluded); default: end of today',
+    },
+    channel: {
+      type: 'string',
+      pattern: '^[a-z0-9-]{1,32}$',
+      description: "only this channel, e.g. 'web'; default all",
+    },
+    utcOffset: {
+      type: 'integer',
+      minimum: -720,
+      maximum: 840,
+      description: 'minutes east of UTC, whole hours; default 480 (+08:00)',
+    },
     format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
   },
 } as const;
@@ -42,7 +59,10 @@ const metricSchema = {
     range: rangeSchema,
     summary: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
     columns: { type: 'array', items: { type: 'string' } },
-    rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } } },
+    rows: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+    },
   },
 } as const;
 
@@ -67,7 +87,11 @@ export async function insightRoutes(app: FastifyInstance, services: AppServices)
               tiles: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
               topEntry: {
                 type: ['object', 'null'],
-                properties: { entryId: { type: 'string' }, title: { type: ['string', 'null'] }, hits: { type: 'integer' } },
+                properties: {
+                  entryId: { type: 'string' },
+                  title: { type: ['string', 'null'] },
+                  hits: { type: 'integer' },
+                },
               },
             },
           },
@@ -90,7 +114,11 @@ export async function insightRoutes(app: FastifyInstance, services: AppServices)
       schema: {
         tags,
         summary: `One dashboard metric: ${METRICS.join(', ')}. format=csv downloads its rows`,
-        params: { type: 'object', properties: { metric: { type: 'string', enum: [...METRICS] } }, required: ['metric'] },
+        params: {
+          type: 'object',
+          properties: { metric: { type: 'string', enum: [...METRICS] } },
+          required: ['metric'],
+        },
         querystring,
         response: { 200: metricSchema, ...errors },
       },

@@ -33,7 +33,9 @@ export function projectConversation(
 ): ConversationProjection {
   const { conversation: c } = source;
   const messages = [...source.messages].sort((a, b) => a.seq - b.seq);
-  const handoffs = [...source.handoffs].sort((a, b) => a.queuedAt - b.queuedAt || a.requestedAt - b.requestedAt);
+  const handoffs = [...source.handoffs].sort(
+    (a, b) => a.queuedAt - b.queuedAt || a.requestedAt - b.requestedAt,
+  );
   const firstHandoff = handoffs[0] ?? null;
 
   const hourly = new Map<number, HourlyCounts>();

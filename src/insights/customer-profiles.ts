@@ -32,7 +32,11 @@ const contactView = (f: ConversationFacts) => ({
   anger: f.angerMax,
 });
 
-type Deps = { storage: Pick<Storage, 'customers' | 'conversations' | 'messages'>; clock: () => number; projector: InsightProjector };
+type Deps = {
+  storage: Pick<Storage, 'customers' | 'conversations' | 'messages'>;
+  clock: () => number;
+  projector: InsightProjector;
+};
 
 export function createCustomerProfiles(deps: Deps) {
   const { customers } = deps.storage;
@@ -60,7 +64,8 @@ export function createCustomerProfiles(deps: Deps) {
     const oldestFirst = [...conversations].reverse().slice(-SENTIMENT_POINTS);
     const channels: Record<string, number> = {};
     for (const c of conversations) channels[c.channel] = (channels[c.channel] ?? 0) + 1;
-    const latestWith = (pick: (c: ConversationFacts) => string | null) => conversations.map(pick).find((v) => v) ?? null;
+    const latestWith = (pick: (c: ConversationFacts) => string | null) =>
+      conversations.map(pick).find((v) => v) ?? null;
     const careConversations = conversations.filter((c) => c.care).length;
     return {
       key,
@@ -72,18 +77,30 @@ export function createCustomerProfiles(deps: Deps) {
       channels,
       care: careConversations > 0,
       careConversations,
-      topCategories: [...categories].map(([category, hits]) => ({ category, hits })).sort((a, b) => b.hits - a.hits),
+      topCategories: [...categories]
+        .map(([category, hits]) => ({ category, hits }))
+        .sort((a, b) => b.hits - a.hits),
       topics: [...topics.values()].sort((a, b) => a.month.localeCompare(b.month) || b.hits - a.hits),
       lastContacts: conversations.slice(0, LAST_CONTACTS).map(contactView),
       sentiment: {
         trend: sentimentTrend(oldestFirst.map((c) => c.angerMax)),
         angryConversations: conversations.filter((c) => c.angerMax >= 2).length,
-        points: oldestFirst.map((c) => ({ conversationId: c.conversationId, startedAt: iso(c.startedAt), anger: c.angerMax, angryMessages: c.angryMessages })),
+        points: oldestFirst.map((c) => ({
+          conversationId: c.conversationId,
+          startedAt: iso(c.startedAt),
+          anger: c.angerMax,
+          angryMessages: c.angryMessages,
+        })),
       },
       csat: {
         count: ratings.length,
         average: mean(ratings.map((r) => r.score)),
-        ratings: ratings.map((r) => ({ conversationId: r.conversationId, score: r.score, comment: r.comment, ratedAt: iso(r.createdAt) })),
+        ratings: ratings.map((r) => ({
+          conversationId: r.conversationId,
+          score: r.score,
+          comment: r.comment,
+          ratedAt: iso(r.createdAt),
+        })),
       },
       complaints: {
         open: complaints.filter((c) => OPEN_COMPLAINT.has(c.status)).length,
@@ -102,23 +119,36 @@ export function createCustomerProfiles(deps: Deps) {
     const conversation = await deps.storage.conversations.get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
     const key = customerKeyOf(conversation.customer);
-    return { conversationId, customerKey: key, anonymous: key === null, profile: key === null ? null : await profile(key) };
+    return {
+      conversationId,
+      customerKey: key,
+      anonymous: key === null,
+      profile: key === null ? null : await profile(key),
+    };
   }
 
   async function changeTags(key: string, user: UserRecord, change: { add?: string[]; remove?: string[] }) {
-    const clean = (tags: string[] = []) => [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
+    const clean = (tags: string[] = []) => [
+      ...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0)),
+    ];
     const add = clean(change.add);
     const remove = clean(change.remove);
-    if (add.some((t) => remove.includes(t))) throw new AppError('BAD_REQUEST', 'a tag cannot be added and removed at once');
+    if (add.some((t) => remove.includes(t)))
+      throw new AppError('BAD_REQUEST', 'a tag cannot be added and removed at once');
     await profileExists(key);
     const now = deps.clock();
-    await customers.changeTags(key, add.map((tag) => ({ tag, addedBy: user.displayName, addedAt: now })), remove);
+    await customers.changeTags(
+      key,
+      add.map((tag) => ({ tag, addedBy: user.displayName, addedAt: now })),
+      remove,
+    );
     return (await customers.tags(key)).map(tagView);
   }
 
   async function profileExists(key: string): Promise<void> {
     await deps.projector.flush();
-    if ((await customers.conversations(key, 1)).length === 0) throw new AppError('NOT_FOUND', 'no such customer');
+    if ((await customers.conversations(key, 1)).length === 0)
+      throw new AppError('NOT_FOUND', 'no such customer');
   }
 
   /** Everything stored about the customer, for a data-access request. */
@@ -130,7 +160,12 @@ export function createCustomerProfiles(deps: Deps) {
       const messages = await deps.storage.messages.listAfter(c.conversationId, 0, 100_000);
       transcripts.push({
         ...contactView(c),
-        messages: messages.map((m) => ({ seq: m.seq, sender: m.sender, text: m.text, createdAt: iso(m.createdAt) })),
+        messages: messages.map((m) => ({
+          seq: m.seq,
+          sender: m.sender,
+          text: m.text,
+          createdAt: iso(m.createdAt),
+        })),
       });
     }
     return { exportedAt: iso(deps.clock()), profile: summary, conversations: transcripts };
@@ -146,7 +181,11 @@ export function createCustomerProfiles(deps: Deps) {
   async function search(query: string, limit: number) {
     await deps.projector.flush();
     const found = await customers.search(query, limit);
-    return found.map((c) => ({ ...c, firstContactAt: iso(c.firstContactAt), lastContactAt: iso(c.lastContactAt) }));
+    return found.map((c) => ({
+      ...c,
+      firstContactAt: iso(c.firstContactAt),
+      lastContactAt: iso(c.lastContactAt),
+    }));
   }
 
   return { profile, forConversation, search, changeTags, exportCustomer, erase };

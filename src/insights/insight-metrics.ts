@@ -39,42 +39,62 @@ export interface MetricResponse extends MetricResult {
   range: { from: string; to: string; utcOffset: number; channel: string | null };
 }
 
-export function createInsightMetrics(deps: { storage: Pick<Storage, 'insights'>; clock: () => number; projector: InsightProjector }) {
+export function createInsightMetrics(deps: {
+  storage: Pick<Storage, 'insights'>;
+  clock: () => number;
+  projector: InsightProjector;
+}) {
   const { insights } = deps.storage;
 
-  async function compute(name: MetricName, range: InsightRange): Promise<MetricResult> {
+  /** The aggregates of one range, each read at most once however many metrics need it (the summary). */
+  function reader(range: InsightRange) {
     const filter: InsightFilter = { from: range.from, to: range.to, channel: range.channel };
     // Self-service needs 24 quiet hours before a conversation counts either way.
     const settledBefore = deps.clock() - DAY_MS;
+    const once = <T>(read: () => Promise<T>) => {
+      let result: Promise<T> | undefined;
+      return () => (result ??= read());
+    };
+    return {
+      hours: once(() => insights.hourTotals(filter)),
+      starts: once(() => insights.startTotals(filter, settledBefore)),
+      hits: once(() => Promise.all([insights.entryHits(filter), insights.entryCatalogue()])),
+      reasons: once(() => insights.handoffReasons(filter)),
+      times: once(() => insights.responseTimes(filter)),
+      handoffs: once(() => insights.handoffFacts(filter)),
+      ratings: once(() => insights.ratingCounts(filter)),
+    };
+  }
+
+  async function compute(
+    name: MetricName,
+    range: InsightRange,
+    read: ReturnType<typeof reader>,
+  ): Promise<MetricResult> {
     switch (name) {
-      case 'volume': {
-        const [hours, starts] = await Promise.all([insights.hourTotals(filter), insights.startTotals(filter, settledBefore)]);
-        return volumeMetric(range, hours, starts);
-      }
+      case 'volume':
+        return volumeMetric(range, await read.hours(), await read.starts());
       case 'kb-entries':
       case 'kb-categories': {
-        const [hits, catalogue] = await Promise.all([insights.entryHits(filter), insights.entryCatalogue()]);
-        const entries = kbEntriesMetric(hits, catalogue);
+        const entries = kbEntriesMetric(...(await read.hits()));
         return name === 'kb-entries' ? entries : kbCategoriesMetric(entries);
       }
       case 'self-service':
-        return selfServiceMetric(range, await insights.startTotals(filter, settledBefore));
-      case 'handoffs': {
-        const [starts, reasons] = await Promise.all([insights.startTotals(filter, settledBefore), insights.handoffReasons(filter)]);
-        return handoffsMetric(starts, reasons);
-      }
+        return selfServiceMetric(range, await read.starts());
+      case 'handoffs':
+        return handoffsMetric(await read.starts(), await read.reasons());
       case 'clarify':
-        return clarifyMetric(range, await insights.hourTotals(filter));
+        return clarifyMetric(range, await read.hours());
       case 'first-response':
-        return firstResponseMetric(await insights.responseTimes(filter));
+        return firstResponseMetric(await read.times());
       case 'queue-wait':
-        return queueWaitMetric(await insights.handoffFacts(filter));
+        return queueWaitMetric(await read.handoffs());
       case 'abandonment':
-        return abandonmentMetric(range, await insights.handoffFacts(filter));
+        return abandonmentMetric(range, await read.handoffs());
       case 'csat':
-        return csatMetric(await insights.ratingCounts(filter));
+        return csatMetric(await read.ratings());
       case 'care':
-        return careMetric(range, await insights.startTotals(filter, settledBefore));
+        return careMetric(range, await read.starts());
     }
   }
 
@@ -86,10 +106,11 @@ export function createInsightMetrics(deps: { storage: Pick<Storage, 'insights'>;
   });
 
   async function metric(name: string, query: InsightQuery): Promise<MetricResponse> {
-    if (!(METRICS as readonly string[]).includes(name)) throw new AppError('NOT_FOUND', `no metric "${name}"; known: ${METRICS.join(', ')}`);
+    if (!(METRICS as readonly string[]).includes(name))
+      throw new AppError('NOT_FOUND', `no metric "${name}"; known: ${METRICS.join(', ')}`);
     const range = parseInsightRange(query, deps.clock());
     await deps.projector.flush();
-    return { range: rangeView(range), ...(await compute(name as MetricName, range)) };
+    return { range: rangeView(range), ...(await compute(name as MetricName, range, reader(range))) };
   }
 
   /** The KPI tiles: the headline figure of every metric over one range. */
@@ -97,8 +118,10 @@ export function createInsightMetrics(deps: { storage: Pick<Storage, 'insights'>;
     const range = parseInsightRange(query, deps.clock());
     await deps.projector.flush();
     const results = new Map<MetricName, MetricResult>();
+    const read = reader(range);
     // One after another: on SQLite they would queue on the one connection anyway.
-    for (const name of METRICS) if (name !== 'kb-categories') results.set(name, await compute(name, range));
+    for (const name of METRICS)
+      if (name !== 'kb-categories') results.set(name, await compute(name, range, read));
     const s = (name: MetricName, key: string) => results.get(name)?.summary[key] ?? null;
     const top = results.get('kb-entries')?.rows[0];
     return {
@@ -119,7 +142,9 @@ export function createInsightMetrics(deps: { storage: Pick<Storage, 'insights'>;
         careShare: s('care', 'share'),
         kbAnswers: s('kb-entries', 'answers'),
       },
-      topEntry: top ? { entryId: String(top.entryId), title: top.title as string | null, hits: Number(top.hits) } : null,
+      topEntry: top
+        ? { entryId: String(top.entryId), title: top.title as string | null, hits: Number(top.hits) }
+        : null,
     };
   }
 

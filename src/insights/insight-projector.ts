@@ -32,7 +32,10 @@ export function createInsightProjector(
 
   async function project(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const [sources, catalogue] = await Promise.all([storage.insights.sources(ids), storage.insights.entryCatalogue()]);
+    const [sources, catalogue] = await Promise.all([
+      storage.insights.sources(ids),
+      storage.insights.entryCatalogue(),
+    ]);
     const categoryOf = (id: string) => catalogue.get(id)?.category;
     await storage.insights.saveProjections(sources.map((s) => projectConversation(s, categoryOf)));
   }

@@ -46,6 +46,7 @@ export function parseInsightRange(query: InsightQuery, now: number): InsightRang
   const to = query.to ? instant(query.to, offsetMs, true) : endOfToday;
   const from = query.from ? instant(query.from, offsetMs, false) : to - DEFAULT_RANGE_DAYS * DAY_MS;
   if (from >= to) throw new AppError('BAD_REQUEST', 'from must be before to');
-  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw new AppError('BAD_REQUEST', `a range spans at most ${MAX_RANGE_DAYS} days`);
+  if (to - from > MAX_RANGE_DAYS * DAY_MS)
+    throw new AppError('BAD_REQUEST', `a range spans at most ${MAX_RANGE_DAYS} days`);
   return { from, to, offsetMs, channel: query.channel || undefined };
 }

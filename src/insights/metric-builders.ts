@@ -2,7 +2,16 @@
 // are written out in docs/metrics.md; this file is their one implementation.
 import type { HandoffFact, HourTotals, StartTotals } from '../storage/ports.js';
 import type { CsvValue } from './csv.js';
-import { byDay, dayKey, daysInRange, DURATION_BUCKETS, histogram, mean, percentile, rate } from './metric-math.js';
+import {
+  byDay,
+  dayKey,
+  daysInRange,
+  DURATION_BUCKETS,
+  histogram,
+  mean,
+  percentile,
+  rate,
+} from './metric-math.js';
 
 export interface MetricRange {
   from: number;
@@ -17,10 +26,17 @@ export interface MetricResult {
   rows: Array<Record<string, CsvValue>>;
 }
 
-const sum = <T>(rows: readonly T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
+const sum = <T>(rows: readonly T[], pick: (row: T) => number) =>
+  rows.reduce((total, row) => total + pick(row), 0);
 
 export function volumeMetric(range: MetricRange, hours: HourTotals[], starts: StartTotals[]): MetricResult {
-  const messages = byDay(hours, ['customer', 'bot', 'agent', 'system'] as const, range.from, range.to, range.offsetMs);
+  const messages = byDay(
+    hours,
+    ['customer', 'bot', 'agent', 'system'] as const,
+    range.from,
+    range.to,
+    range.offsetMs,
+  );
   const conversations = byDay(starts, ['conversations'] as const, range.from, range.to, range.offsetMs);
   const rows = messages.map((m, i) => ({
     day: m.day,
@@ -41,36 +57,37 @@ export function volumeMetric(range: MetricRange, hours: HourTotals[], starts: St
       agentMessages: sum(rows, (r) => r.agentMessages),
       systemMessages: sum(rows, (r) => r.systemMessages),
     },
-    columns: ['day', 'conversations', 'messages', 'customerMessages', 'botMessages', 'agentMessages', 'systemMessages'],
+    columns: [
+      'day',
+      'conversations',
+      'messages',
+      'customerMessages',
+      'botMessages',
+      'agentMessages',
+      'systemMessages',
+    ],
     rows,
   };
 }
 
-export interface EntryHitTotal {
-  entryId: string;
-  category: string | null;
-  hits: number;
-}
-
-/** Hits per entry (an entry whose category changed is counted under its current one), most hit first. */
+/** Hits per entry, most hit first; an entry counts under its current category (null once deleted). */
 export function kbEntriesMetric(
-  hits: EntryHitTotal[],
+  hits: Array<{ entryId: string; hits: number }>,
   catalogue: ReadonlyMap<string, { title: string; category: string | null }>,
 ): MetricResult {
-  const byEntry = new Map<string, EntryHitTotal>();
-  for (const h of hits) {
-    const current = byEntry.get(h.entryId);
-    if (current) current.hits += h.hits;
-    else byEntry.set(h.entryId, { ...h });
-  }
   const total = sum(hits, (h) => h.hits);
-  const rows = [...byEntry.values()]
+  const rows = [...hits]
+    .sort((a, b) => b.hits - a.hits || a.entryId.localeCompare(b.entryId))
     .map((h) => {
       const entry = catalogue.get(h.entryId);
-      return { entryId: h.entryId, title: entry?.title ?? null, category: entry ? entry.category : h.category, hits: h.hits };
-    })
-    .sort((a, b) => b.hits - a.hits || a.entryId.localeCompare(b.entryId))
-    .map((r) => ({ ...r, share: rate(r.hits, total) }));
+      return {
+        entryId: h.entryId,
+        title: entry?.title ?? null,
+        category: entry?.category ?? null,
+        hits: h.hits,
+        share: rate(h.hits, total),
+      };
+    });
   return {
     metric: 'kb-entries',
     summary: { answers: total, entries: rows.length },
@@ -89,11 +106,22 @@ export function kbCategoriesMetric(entries: MetricResult): MetricResult {
   const rows = [...byCategory]
     .map(([category, hits]) => ({ category, hits, share: rate(hits, total) }))
     .sort((a, b) => b.hits - a.hits || String(a.category).localeCompare(String(b.category)));
-  return { metric: 'kb-categories', summary: { answers: total, categories: rows.length }, columns: ['category', 'hits', 'share'], rows };
+  return {
+    metric: 'kb-categories',
+    summary: { answers: total, categories: rows.length },
+    columns: ['category', 'hits', 'share'],
+    rows,
+  };
 }
 
 export function selfServiceMetric(range: MetricRange, starts: StartTotals[]): MetricResult {
-  const days = byDay(starts, ['engaged', 'settled', 'selfServed'] as const, range.from, range.to, range.offsetMs);
+  const days = byDay(
+    starts,
+    ['engaged', 'settled', 'selfServed'] as const,
+    range.from,
+    range.to,
+    range.offsetMs,
+  );
   const rows = days.map((d) => ({ ...d, rate: rate(d.selfServed, d.settled) }));
   const settled = sum(starts, (s) => s.settled);
   const selfServed = sum(starts, (s) => s.selfServed);
@@ -106,12 +134,20 @@ export function selfServiceMetric(range: MetricRange, starts: StartTotals[]): Me
   };
 }
 
-export function handoffsMetric(starts: StartTotals[], reasons: Array<{ reason: string; conversations: number }>): MetricResult {
+export function handoffsMetric(
+  starts: StartTotals[],
+  reasons: Array<{ reason: string; conversations: number }>,
+): MetricResult {
   const engaged = sum(starts, (s) => s.engaged);
   const handedOff = sum(starts, (s) => s.handedOff);
   const rows = [...reasons]
     .sort((a, b) => b.conversations - a.conversations || a.reason.localeCompare(b.reason))
-    .map((r) => ({ reason: r.reason, conversations: r.conversations, rate: rate(r.conversations, engaged), share: rate(r.conversations, handedOff) }));
+    .map((r) => ({
+      reason: r.reason,
+      conversations: r.conversations,
+      rate: rate(r.conversations, engaged),
+      share: rate(r.conversations, handedOff),
+    }));
   return {
     metric: 'handoffs',
     summary: { engaged, handedOff, rate: rate(handedOff, engaged) },
@@ -121,10 +157,23 @@ export function handoffsMetric(starts: StartTotals[], reasons: Array<{ reason: s
 }
 
 export function clarifyMetric(range: MetricRange, hours: HourTotals[]): MetricResult {
-  const days = byDay(hours, ['answers', 'clarifies', 'handoffs'] as const, range.from, range.to, range.offsetMs);
+  const days = byDay(
+    hours,
+    ['answers', 'clarifies', 'handoffs'] as const,
+    range.from,
+    range.to,
+    range.offsetMs,
+  );
   const rows = days.map((d) => {
     const decisions = d.answers + d.clarifies + d.handoffs;
-    return { day: d.day, decisions, answers: d.answers, clarifies: d.clarifies, handoffs: d.handoffs, clarifyRate: rate(d.clarifies, decisions) };
+    return {
+      day: d.day,
+      decisions,
+      answers: d.answers,
+      clarifies: d.clarifies,
+      handoffs: d.handoffs,
+      clarifyRate: rate(d.clarifies, decisions),
+    };
   });
   const answers = sum(rows, (r) => r.answers);
   const clarifies = sum(rows, (r) => r.clarifies);
@@ -160,12 +209,18 @@ export function firstResponseMetric(times: { first: number[]; agent: number[] })
     metric: 'first-response',
     summary: { ...durationSummary('first', times.first), ...durationSummary('agent', times.agent) },
     columns: ['bucket', 'firstResponses', 'agentResponses'],
-    rows: DURATION_BUCKETS.map((b, i) => ({ bucket: b.label, firstResponses: first[i], agentResponses: agent[i] })),
+    rows: DURATION_BUCKETS.map((b, i) => ({
+      bucket: b.label,
+      firstResponses: first[i],
+      agentResponses: agent[i],
+    })),
   };
 }
 
 export function queueWaitMetric(handoffs: HandoffFact[]): MetricResult {
-  const waits = handoffs.filter((h) => h.assignedAt !== null).map((h) => (h.assignedAt as number) - h.queuedAt);
+  const waits = handoffs
+    .filter((h) => h.assignedAt !== null)
+    .map((h) => (h.assignedAt as number) - h.queuedAt);
   const counts = histogram(waits);
   return {
     metric: 'queue-wait',
@@ -184,7 +239,9 @@ export function queueWaitMetric(handoffs: HandoffFact[]): MetricResult {
 }
 
 export function abandonmentMetric(range: MetricRange, handoffs: HandoffFact[]): MetricResult {
-  const days = new Map(daysInRange(range.from, range.to, range.offsetMs).map((d) => [d, { decided: 0, abandoned: 0 }]));
+  const days = new Map(
+    daysInRange(range.from, range.to, range.offsetMs).map((d) => [d, { decided: 0, abandoned: 0 }]),
+  );
   const abandonedAfter: number[] = [];
   let decided = 0;
   for (const h of handoffs) {
@@ -198,7 +255,12 @@ export function abandonmentMetric(range: MetricRange, handoffs: HandoffFact[]): 
       abandonedAfter.push((h.endedAt ?? h.queuedAt) - h.queuedAt);
     }
   }
-  const rows = [...days].map(([day, d]) => ({ day, decided: d.decided, abandoned: d.abandoned, rate: rate(d.abandoned, d.decided) }));
+  const rows = [...days].map(([day, d]) => ({
+    day,
+    decided: d.decided,
+    abandoned: d.abandoned,
+    rate: rate(d.abandoned, d.decided),
+  }));
   return {
     metric: 'abandonment',
     summary: {
@@ -217,7 +279,11 @@ export function csatMetric(counts: Array<{ score: number; count: number }>): Met
   const byScore = new Map(counts.map((c) => [c.score, c.count]));
   const count = sum(counts, (c) => c.count);
   const total = sum(counts, (c) => c.score * c.count);
-  const rows = [1, 2, 3, 4, 5].map((score) => ({ score, count: byScore.get(score) ?? 0, share: rate(byScore.get(score) ?? 0, count) }));
+  const rows = [1, 2, 3, 4, 5].map((score) => ({
+    score,
+    count: byScore.get(score) ?? 0,
+    share: rate(byScore.get(score) ?? 0, count),
+  }));
   const satisfied = (byScore.get(4) ?? 0) + (byScore.get(5) ?? 0);
   return {
     metric: 'csat',
@@ -232,5 +298,10 @@ export function careMetric(range: MetricRange, starts: StartTotals[]): MetricRes
   const rows = days.map((d) => ({ ...d, share: rate(d.care, d.conversations) }));
   const conversations = sum(starts, (s) => s.conversations);
   const care = sum(starts, (s) => s.care);
-  return { metric: 'care', summary: { conversations, care, share: rate(care, conversations) }, columns: ['day', 'conversations', 'care', 'share'], rows };
+  return {
+    metric: 'care',
+    summary: { conversations, care, share: rate(care, conversations) },
+    columns: ['day', 'conversations', 'care', 'share'],
+    rows,
+  };
 }

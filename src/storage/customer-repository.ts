@@ -1,9 +1,9 @@
 // Customers as the projections see them (a customer key groups conversations), agents' tags on them,
 // and erasure on request. The customer's conversations are found through insight_conversations.
-import { sql, type Selectable } from 'kysely';
-import type { ConversationFacts, CustomerRepository } from './ports.js';
-import type { InsightConversationsTable } from './insight-schema.js';
+import { sql } from 'kysely';
+import type { CustomerRepository } from './ports.js';
 import { atomically, type Executor } from './executor.js';
+import { factsOf } from './insight-rows.js';
 
 const n = (value: unknown): number => Number(value ?? 0);
 
@@ -16,40 +16,26 @@ export function customerRepository(db: Executor): CustomerRepository {
 
   return {
     async search(query, limit) {
-      let q = db().selectFrom('insight_conversations').where('customer_key', 'is not', null);
+      let q = db().selectFrom('insight_customers').selectAll();
       const text = query.trim();
       if (text) {
         const pattern = containing(text);
-        const like = (column: 'customer_key' | 'customer_name' | 'customer_phone') =>
+        const like = (column: 'customer_key' | 'name' | 'phone') =>
           sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-        // Any of the customer's conversations may carry the name or phone: match keys, then count them all.
-        const matching = db()
-          .selectFrom('insight_conversations')
-          .select('customer_key')
-          .where((eb) => eb.or([like('customer_key'), like('customer_name'), like('customer_phone')]));
-        q = q.where('customer_key', 'in', matching);
+        q = q.where((eb) => eb.or([like('customer_key'), like('name'), like('phone')]));
       }
       const rows = await q
-        .select((eb) => [
-          'customer_key',
-          eb.fn.max('customer_name').as('name'),
-          eb.fn.max('customer_phone').as('phone'),
-          eb.fn.countAll<number>().as('contacts'),
-          eb.fn.min('started_at').as('first'),
-          eb.fn.max('started_at').as('last'),
-        ])
-        .groupBy('customer_key')
-        .orderBy(sql`max(started_at)`, 'desc')
+        .orderBy('last_contact_at', 'desc')
         .orderBy('customer_key')
         .limit(Math.max(0, limit))
         .execute();
       return rows.map((r) => ({
-        key: r.customer_key as string,
+        key: r.customer_key,
         name: r.name,
         phone: r.phone,
         contacts: n(r.contacts),
-        firstContactAt: n(r.first),
-        lastContactAt: n(r.last),
+        firstContactAt: n(r.first_contact_at),
+        lastContactAt: n(r.last_contact_at),
       }));
     },
 
@@ -138,12 +124,18 @@ export function customerRepository(db: Executor): CustomerRepository {
     changeTags: (key, add, remove) =>
       atomically(db(), async (trx) => {
         if (remove.length > 0) {
-          await trx.deleteFrom('customer_tags').where('customer_key', '=', key).where('tag', 'in', remove).execute();
+          await trx
+            .deleteFrom('customer_tags')
+            .where('customer_key', '=', key)
+            .where('tag', 'in', remove)
+            .execute();
         }
         if (add.length > 0) {
           await trx
             .insertInto('customer_tags')
-            .values(add.map((t) => ({ customer_key: key, tag: t.tag, added_by: t.addedBy, added_at: t.addedAt })))
+            .values(
+              add.map((t) => ({ customer_key: key, tag: t.tag, added_by: t.addedBy, added_at: t.addedAt })),
+            )
             .onConflict((oc) => oc.columns(['customer_key', 'tag']).doNothing())
             .execute();
         }
@@ -166,12 +158,20 @@ export function customerRepository(db: Executor): CustomerRepository {
           .set({ text: placeholder })
           .where('conversation_id', 'in', ids())
           .executeTakeFirst();
-        await trx.updateTable('ratings').set({ comment: null }).where('conversation_id', 'in', ids()).execute();
+        await trx
+          .updateTable('ratings')
+          .set({ comment: null })
+          .where('conversation_id', 'in', ids())
+          .execute();
         await trx
           .updateTable('complaint_events')
           .set({ text: placeholder })
           .where('text', 'is not', null)
-          .where('complaint_id', 'in', trx.selectFrom('complaints').select('id').where('conversation_id', 'in', ids()))
+          .where(
+            'complaint_id',
+            'in',
+            trx.selectFrom('complaints').select('id').where('conversation_id', 'in', ids()),
+          )
           .execute();
         await trx
           .updateTable('complaints')
@@ -183,44 +183,25 @@ export function customerRepository(db: Executor): CustomerRepository {
           .set({ name: placeholder, phone: '', question: placeholder, note: null })
           .where('conversation_id', 'in', ids())
           .execute();
-        await trx.updateTable('conversation_notes').set({ text: placeholder }).where('conversation_id', 'in', ids()).execute();
+        await trx
+          .updateTable('conversation_notes')
+          .set({ text: placeholder })
+          .where('conversation_id', 'in', ids())
+          .execute();
         await trx.deleteFrom('customer_tags').where('customer_key', '=', key).execute();
+        await trx.deleteFrom('insight_customers').where('customer_key', '=', key).execute();
         await trx
           .updateTable('insight_conversations')
-          .set({ customer_key: null, customer_name: null, customer_phone: null, anger_max: 0, angry_messages: 0 })
+          .set({
+            customer_key: null,
+            customer_name: null,
+            customer_phone: null,
+            anger_max: 0,
+            angry_messages: 0,
+          })
           .where('customer_key', '=', key)
           .execute();
         return { conversations: n(count), messages: n(messages.numUpdatedRows) };
       }),
-  };
-}
-
-export function factsOf(r: Selectable<InsightConversationsTable>): ConversationFacts {
-  return {
-    conversationId: r.conversation_id,
-    channel: r.channel,
-    care: r.care === 1,
-    customerKey: r.customer_key,
-    customerName: r.customer_name,
-    customerPhone: r.customer_phone,
-    startedAt: n(r.started_at),
-    status: r.status,
-    customerMessages: r.customer_messages,
-    firstCustomerAt: r.first_customer_at === null ? null : n(r.first_customer_at),
-    lastCustomerAt: r.last_customer_at === null ? null : n(r.last_customer_at),
-    firstResponseMs: r.first_response_ms === null ? null : n(r.first_response_ms),
-    botAnswers: r.bot_answers,
-    botClarifies: r.bot_clarifies,
-    botHandoffs: r.bot_handoffs,
-    lastDecision: r.last_decision,
-    agentMessages: r.agent_messages,
-    handedOff: r.handed_off === 1,
-    firstHandoffReason: r.first_handoff_reason,
-    firstHandoffAt: r.first_handoff_at === null ? null : n(r.first_handoff_at),
-    agentResponseMs: r.agent_response_ms === null ? null : n(r.agent_response_ms),
-    reopened: r.reopened === 1,
-    selfServed: r.self_served === 1,
-    angerMax: r.anger_max,
-    angryMessages: r.angry_messages,
   };
 }

@@ -124,12 +124,12 @@ export interface InsightRepository {
 
   /** Message counts by hour for messages in the filter (hours overlapping [from, to)). */
   hourTotals(filter: InsightFilter): Promise<HourTotals[]>;
-  /** Conversations started in the filter, by hour. */
+  /** Conversations started in the filter (hours overlapping [from, to)), by start hour. */
   startTotals(filter: InsightFilter, settledBefore: number): Promise<StartTotals[]>;
-  /** Engaged conversations started in the filter that were handed off, by first handoff reason. */
+  /** Conversations started in the filter (by hour, as above) that were handed off, by first handoff reason. */
   handoffReasons(filter: InsightFilter): Promise<Array<{ reason: string; conversations: number }>>;
   /** Bot answers in the filter by entry (hours overlapping [from, to)). */
-  entryHits(filter: InsightFilter): Promise<Array<{ entryId: string; category: string | null; hits: number }>>;
+  entryHits(filter: InsightFilter): Promise<Array<{ entryId: string; hits: number }>>;
   /** Response times of conversations started in the filter (nulls left out). */
   responseTimes(filter: InsightFilter): Promise<{ first: number[]; agent: number[] }>;
   /** Handoffs queued in the filter, except agent-initiated transfers. */

@@ -1,9 +1,10 @@
 // The write side of insights: reads what a projection is computed from, in batches, and replaces stored
 // projections. Part of the InsightRepository (see insight-repository.ts).
-import type { Insertable } from 'kysely';
-import type { ConversationProjection, InsightRepository, InsightSource } from './ports.js';
-import type { InsightConversationsTable, InsightEntryHitsTable, InsightHourlyTable } from './insight-schema.js';
+import type { InsightRepository, InsightSource } from './ports.js';
 import { atomically, type Executor } from './executor.js';
+import { factsRow, hitRows, hourlyRows, projectionOf } from './insight-rows.js';
+import { addContribution, emptyDeltas } from './insight-rollup.js';
+import { applyDeltas, refreshCustomers } from './insight-rollup-writer.js';
 import { toRecord as conversationRecord } from './conversation-repository.js';
 import { toRecord as messageRecord } from './message-repository.js';
 import { toRecord as handoffRecord } from './handoff-repository.js';
@@ -83,62 +84,48 @@ export function projectionStore(db: Executor): ProjectionStore {
       atomically(db(), async (trx) => {
         for (const part of chunks(projections)) {
           const ids = part.map((p) => p.facts.conversationId);
+          // Takes the stored projections' row locks first (PostgreSQL; SQLite holds its one write lock
+          // already): two writers re-projecting one conversation queue up here, so each takes out of
+          // the rollups exactly what the other put in.
+          await trx
+            .updateTable('insight_conversations')
+            .set((eb) => ({ conversation_id: eb.ref('conversation_id') }))
+            .where('conversation_id', 'in', ids)
+            .execute();
+          const [facts, hourly, hits] = await Promise.all([
+            trx.selectFrom('insight_conversations').selectAll().where('conversation_id', 'in', ids).execute(),
+            trx.selectFrom('insight_hourly').selectAll().where('conversation_id', 'in', ids).execute(),
+            trx.selectFrom('insight_entry_hits').selectAll().where('conversation_id', 'in', ids).execute(),
+          ]);
+          const deltas = emptyDeltas();
+          const keys = new Set<string>();
+          for (const f of facts) {
+            const id = f.conversation_id;
+            const old = projectionOf(
+              f,
+              hourly.filter((h) => h.conversation_id === id),
+              hits.filter((h) => h.conversation_id === id),
+            );
+            addContribution(deltas, old, -1);
+            if (f.customer_key) keys.add(f.customer_key);
+          }
+          for (const p of part) {
+            addContribution(deltas, p, 1);
+            if (p.facts.customerKey) keys.add(p.facts.customerKey);
+          }
           await trx.deleteFrom('insight_hourly').where('conversation_id', 'in', ids).execute();
           await trx.deleteFrom('insight_entry_hits').where('conversation_id', 'in', ids).execute();
           await trx.deleteFrom('insight_conversations').where('conversation_id', 'in', ids).execute();
           await trx.insertInto('insight_conversations').values(part.map(factsRow)).execute();
-          const hourly = part.flatMap(hourlyRows);
-          for (const rows of chunks(hourly, 2 * CHUNK)) await trx.insertInto('insight_hourly').values(rows).execute();
-          const hits = part.flatMap(hitRows);
-          for (const rows of chunks(hits, 2 * CHUNK)) await trx.insertInto('insight_entry_hits').values(rows).execute();
+          for (const rows of chunks(part.flatMap(hourlyRows), 2 * CHUNK)) {
+            await trx.insertInto('insight_hourly').values(rows).execute();
+          }
+          for (const rows of chunks(part.flatMap(hitRows), 2 * CHUNK)) {
+            await trx.insertInto('insight_entry_hits').values(rows).execute();
+          }
+          await applyDeltas(trx, deltas);
+          await refreshCustomers(trx, [...keys]);
         }
       }),
   };
-}
-
-const flag = (b: boolean): number => (b ? 1 : 0);
-
-function factsRow({ facts: f }: ConversationProjection): Insertable<InsightConversationsTable> {
-  return {
-    conversation_id: f.conversationId,
-    channel: f.channel,
-    care: flag(f.care),
-    customer_key: f.customerKey,
-    customer_name: f.customerName,
-    customer_phone: f.customerPhone,
-    started_at: f.startedAt,
-    status: f.status,
-    customer_messages: f.customerMessages,
-    first_customer_at: f.firstCustomerAt,
-    last_customer_at: f.lastCustomerAt,
-    first_response_ms: f.firstResponseMs,
-    bot_answers: f.botAnswers,
-    bot_clarifies: f.botClarifies,
-    bot_handoffs: f.botHandoffs,
-    last_decision: f.lastDecision,
-    agent_messages: f.agentMessages,
-    handed_off: flag(f.handedOff),
-    first_handoff_reason: f.firstHandoffReason,
-    first_handoff_at: f.firstHandoffAt,
-    agent_response_ms: f.agentResponseMs,
-    reopened: flag(f.reopened),
-    self_served: flag(f.selfServed),
-    anger_max: f.angerMax,
-    angry_messages: f.angryMessages,
-  };
-}
-
-function hourlyRows(p: ConversationProjection): Insertable<InsightHourlyTable>[] {
-  return p.hourly.map((h) => ({ conversation_id: p.facts.conversationId, channel: p.facts.channel, ...h }));
-}
-
-function hitRows(p: ConversationProjection): Insertable<InsightEntryHitsTable>[] {
-  return p.hits.map((h) => ({
-    conversation_id: p.facts.conversationId,
-    channel: p.facts.channel,
-    hour: h.hour,
-    entry_id: h.entryId,
-    category: h.category,
-    hits: h.hits,
-  }));
 }

@@ -1,9 +1,10 @@
-// The read side of insights: aggregate queries over the projections (never over messages), each served
-// by an index of migration 0006. Sums come back as numbers or numeric strings depending on the driver,
-// hence Number() everywhere.
-import { sql } from 'kysely';
-import type { InsightRepository } from './ports.js';
+// The read side of insights: the dashboard's aggregates. Counts come from the global rollups (a few
+// rows per hour, however many conversations); only percentiles and the not-yet-settled correction read
+// per-conversation rows, through covering indexes. Never the messages table. Sums come back as numbers
+// or numeric strings depending on the driver, hence Number() everywhere.
+import type { InsightFilter, InsightRepository, StartTotals } from './ports.js';
 import type { Executor } from './executor.js';
+import { hourStart, utcDayStart } from './insight-rollup.js';
 
 type InsightQueries = Omit<
   InsightRepository,
@@ -11,30 +12,40 @@ type InsightQueries = Omit<
 >;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 const n = (value: unknown): number => Number(value ?? 0);
-/** The start of the hour containing t (t is positive). */
-const floorHour = (t: number) => t - (t % HOUR_MS);
+/** The hours overlapping [from, to): [first hour, end hour). */
+const hoursOf = (f: InsightFilter) => ({ from: hourStart(f.from), to: hourStart(f.to - 1) + HOUR_MS });
 
 export function insightQueries(db: Executor): InsightQueries {
-  /** Conversations started in the filter. */
-  const started = (filter: Parameters<InsightQueries['startTotals']>[0]) => {
+  const totalsIn = (filter: InsightFilter) => {
+    const hours = hoursOf(filter);
     let q = db()
-      .selectFrom('insight_conversations')
-      .where('started_at', '>=', filter.from)
-      .where('started_at', '<', filter.to);
+      .selectFrom('insight_hour_totals')
+      .where('hour', '>=', hours.from)
+      .where('hour', '<', hours.to);
     if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
     return q;
   };
-  const engaged = sql<number>`case when customer_messages > 0 or handed_off = 1 then 1 else 0 end`;
+
+  const entryBuckets = async (
+    table: 'insight_entry_hours' | 'insight_entry_days',
+    from: number,
+    to: number,
+    channel?: string,
+  ) => {
+    if (from >= to) return [];
+    let q = db().selectFrom(table).where('bucket', '>=', from).where('bucket', '<', to);
+    if (channel !== undefined) q = q.where('channel', '=', channel);
+    return q
+      .select((eb) => ['entry_id', eb.fn.sum<number>('hits').as('hits')])
+      .groupBy('entry_id')
+      .execute();
+  };
 
   return {
     async hourTotals(filter) {
-      let q = db()
-        .selectFrom('insight_hourly')
-        .where('hour', '>=', floorHour(filter.from))
-        .where('hour', '<', filter.to);
-      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
-      const rows = await q
+      const rows = await totalsIn(filter)
         .select((eb) => [
           'hour',
           eb.fn.sum<number>('customer').as('customer'),
@@ -46,6 +57,12 @@ export function insightQueries(db: Executor): InsightQueries {
           eb.fn.sum<number>('handoffs').as('handoffs'),
         ])
         .groupBy('hour')
+        .having((eb) =>
+          eb(eb.fn.sum('customer'), '>', 0)
+            .or(eb.fn.sum('bot'), '>', 0)
+            .or(eb.fn.sum('agent'), '>', 0)
+            .or(eb.fn.sum('system'), '>', 0),
+        )
         .orderBy('hour')
         .execute();
       return rows.map((r) => ({
@@ -61,59 +78,94 @@ export function insightQueries(db: Executor): InsightQueries {
     },
 
     async startTotals(filter, settledBefore) {
-      const hour = sql<number>`started_at - (started_at % ${sql.lit(HOUR_MS)})`;
-      const quiet = sql`coalesce(last_customer_at, started_at) < ${settledBefore}`;
-      const settled = sql<number>`case when (customer_messages > 0 or handed_off = 1) and ${quiet} then 1 else 0 end`;
-      const selfServed = sql<number>`case when self_served = 1 and ${quiet} then 1 else 0 end`;
-      const rows = await started(filter)
+      const rows = await totalsIn(filter)
         .select((eb) => [
-          hour.as('hour'),
-          eb.fn.countAll<number>().as('conversations'),
-          eb.fn.sum<number>(engaged).as('engaged'),
+          'hour',
+          eb.fn.sum<number>('conversations').as('conversations'),
+          eb.fn.sum<number>('engaged').as('engaged'),
           eb.fn.sum<number>('care').as('care'),
           eb.fn.sum<number>('handed_off').as('handed_off'),
-          eb.fn.sum<number>(settled).as('settled'),
-          eb.fn.sum<number>(selfServed).as('self_served'),
+          eb.fn.sum<number>('self_served').as('self_served'),
         ])
-        .groupBy(hour)
-        .orderBy(hour)
+        .groupBy('hour')
+        .having((eb) => eb(eb.fn.sum('conversations'), '>', 0))
+        .orderBy('hour')
         .execute();
-      return rows.map((r) => ({
-        hour: n(r.hour),
-        conversations: n(r.conversations),
-        engaged: n(r.engaged),
-        care: n(r.care),
-        handedOff: n(r.handed_off),
-        settled: n(r.settled),
-        selfServed: n(r.self_served),
-      }));
+      const byHour = new Map<number, StartTotals>();
+      for (const r of rows) {
+        const engaged = n(r.engaged);
+        const hour = n(r.hour);
+        byHour.set(hour, {
+          hour,
+          conversations: n(r.conversations),
+          engaged,
+          care: n(r.care),
+          handedOff: n(r.handed_off),
+          settled: engaged,
+          selfServed: n(r.self_served),
+        });
+      }
+      // Not settled yet: active in the last 24 h. Few rows, found through their own index.
+      const hours = hoursOf(filter);
+      let pending = db()
+        .selectFrom('insight_conversations')
+        .select(['started_at', 'customer_messages', 'handed_off', 'self_served'])
+        .where('last_activity_at', '>=', settledBefore)
+        .where('started_at', '>=', hours.from)
+        .where('started_at', '<', hours.to);
+      if (filter.channel !== undefined) pending = pending.where('channel', '=', filter.channel);
+      for (const p of await pending.execute()) {
+        const totals = byHour.get(hourStart(n(p.started_at)));
+        if (!totals || (p.customer_messages === 0 && p.handed_off !== 1)) continue;
+        totals.settled -= 1;
+        if (p.self_served === 1) totals.selfServed -= 1;
+      }
+      return [...byHour.values()];
     },
 
     async handoffReasons(filter) {
-      const rows = await started(filter)
-        .where('handed_off', '=', 1)
-        .select((eb) => ['first_handoff_reason', eb.fn.countAll<number>().as('conversations')])
-        .groupBy('first_handoff_reason')
+      const hours = hoursOf(filter);
+      let q = db()
+        .selectFrom('insight_hour_reasons')
+        .where('hour', '>=', hours.from)
+        .where('hour', '<', hours.to);
+      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
+      const rows = await q
+        .select((eb) => ['reason', eb.fn.sum<number>('conversations').as('conversations')])
+        .groupBy('reason')
+        .having((eb) => eb(eb.fn.sum('conversations'), '>', 0))
         .execute();
-      return rows.map((r) => ({ reason: r.first_handoff_reason ?? 'unknown', conversations: n(r.conversations) }));
+      return rows.map((r) => ({ reason: r.reason, conversations: n(r.conversations) }));
     },
 
     async entryHits(filter) {
-      let q = db()
-        .selectFrom('insight_entry_hits')
-        .where('hour', '>=', floorHour(filter.from))
-        .where('hour', '<', filter.to);
-      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
-      const rows = await q
-        .select((eb) => ['entry_id', 'category', eb.fn.sum<number>('hits').as('hits')])
-        .groupBy(['entry_id', 'category'])
-        .execute();
-      return rows.map((r) => ({ entryId: r.entry_id, category: r.category, hits: n(r.hits) }));
+      // Whole UTC days from the daily rollup, the hours at either end from the hourly one.
+      const hours = hoursOf(filter);
+      const firstDay = utcDayStart(hours.from + DAY_MS - 1);
+      const endDay = utcDayStart(hours.to);
+      const parts =
+        firstDay < endDay
+          ? await Promise.all([
+              entryBuckets('insight_entry_hours', hours.from, firstDay, filter.channel),
+              entryBuckets('insight_entry_days', firstDay, endDay, filter.channel),
+              entryBuckets('insight_entry_hours', endDay, hours.to, filter.channel),
+            ])
+          : [await entryBuckets('insight_entry_hours', hours.from, hours.to, filter.channel)];
+      const hits = new Map<string, number>();
+      for (const row of parts.flat()) hits.set(row.entry_id, (hits.get(row.entry_id) ?? 0) + n(row.hits));
+      return [...hits].filter(([, h]) => h > 0).map(([entryId, h]) => ({ entryId, hits: h }));
     },
 
     async responseTimes(filter) {
-      const rows = await started(filter)
-        .where((eb) => eb.or([eb('first_response_ms', 'is not', null), eb('agent_response_ms', 'is not', null)]))
+      let q = db()
+        .selectFrom('insight_conversations')
+        .where('started_at', '>=', filter.from)
+        .where('started_at', '<', filter.to);
+      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
+      const rows = await q
+        .where((eb) =>
+          eb.or([eb('first_response_ms', 'is not', null), eb('agent_response_ms', 'is not', null)]),
+        )
         .select(['first_response_ms', 'agent_response_ms'])
         .execute();
       const first: number[] = [];
@@ -144,7 +196,13 @@ export function insightQueries(db: Executor): InsightQueries {
         );
       }
       const rows = await q
-        .select(['handoffs.reason', 'handoffs.queued_at', 'handoffs.assigned_at', 'handoffs.ended_at', 'handoffs.outcome'])
+        .select([
+          'handoffs.reason',
+          'handoffs.queued_at',
+          'handoffs.assigned_at',
+          'handoffs.ended_at',
+          'handoffs.outcome',
+        ])
         .execute();
       return rows.map((r) => ({
         reason: r.reason,

@@ -13,6 +13,8 @@ export interface InsightConversationsTable {
   customer_messages: number;
   first_customer_at: number | null;
   last_customer_at: number | null;
+  /** The last customer message, else the start: a conversation is settled 24 h after it. */
+  last_activity_at: number;
   first_response_ms: number | null;
   bot_answers: number;
   bot_clarifies: number;
@@ -51,6 +53,53 @@ export interface InsightEntryHitsTable {
   hits: number;
 }
 
+/**
+ * Global rollups, one row per hour (or UTC day) and channel (and reason / entry), kept by deltas as
+ * conversations are re-projected: their size does not grow with the number of conversations.
+ * Conversation counts are by start hour, message counts by message hour.
+ */
+export interface InsightHourTotalsTable {
+  hour: number;
+  channel: string;
+  conversations: number;
+  engaged: number;
+  care: number;
+  handed_off: number;
+  self_served: number;
+  customer: number;
+  bot: number;
+  agent: number;
+  system: number;
+  answers: number;
+  clarifies: number;
+  handoffs: number;
+}
+
+export interface InsightHourReasonsTable {
+  hour: number;
+  channel: string;
+  reason: string;
+  conversations: number;
+}
+
+/** `bucket` is an hour (insight_entry_hours) or a UTC day (insight_entry_days). */
+export interface InsightEntryBucketsTable {
+  bucket: number;
+  channel: string;
+  entry_id: string;
+  hits: number;
+}
+
+/** One row per identified customer, recomputed from insight_conversations when theirs change. */
+export interface InsightCustomersTable {
+  customer_key: string;
+  name: string | null;
+  phone: string | null;
+  contacts: number;
+  first_contact_at: number;
+  last_contact_at: number;
+}
+
 export interface CustomerTagsTable {
   customer_key: string;
   tag: string;
@@ -62,5 +111,10 @@ export interface InsightTables {
   insight_conversations: InsightConversationsTable;
   insight_hourly: InsightHourlyTable;
   insight_entry_hits: InsightEntryHitsTable;
+  insight_hour_totals: InsightHourTotalsTable;
+  insight_hour_reasons: InsightHourReasonsTable;
+  insight_entry_hours: InsightEntryBucketsTable;
+  insight_entry_days: InsightEntryBucketsTable;
+  insight_customers: InsightCustomersTable;
   customer_tags: CustomerTagsTable;
 }

@@ -1,4 +1,5 @@
-// The admin console in real Chromium: sign-in, search and filter, edit, create and delete KB entries.
+// The admin console in real Chromium: sign-in, search and filter, edit, create and delete KB entries
+// (each save makes a draft version; publishing is covered by admin-kb-lifecycle.test.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -77,7 +78,7 @@ describe('admin console', () => {
     const questions = page.getByLabel('问法（每行一个）');
     await questions.fill(`${await questions.inputValue()}\n钱退了没到账怎么回事`);
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText(/已保存，知识库版本 v\d+/).waitFor();
+    await page.getByText(/已保存为草稿，知识库版本 v\d+/).waitFor();
     expect(await version(page)).toBe(v0 + 1);
     const edited = await storedEntry(page, 'refund-arrival');
     expect(edited?.answer).toBe(newAnswer);
@@ -93,7 +94,7 @@ describe('admin console', () => {
     await page.getByLabel('答案').fill('悦购的吉祥物是小狐狸“悦悦”。');
     await page.getByLabel('标签').fill('品牌, 吉祥物');
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText(/已保存，知识库版本 v\d+/).waitFor();
+    await page.getByText(/已保存为草稿，知识库版本 v\d+/).waitFor();
     expect(await version(page)).toBe(v0 + 2);
     expect(await page.locator('.al-item').count()).toBe(total + 1);
     const created = await storedEntry(page, 'mascot-name');
@@ -105,7 +106,7 @@ describe('admin console', () => {
     expect(await storedEntry(page, 'mascot-name')).not.toBeNull();
     await page.getByRole('button', { name: '删除', exact: true }).click();
     await page.getByRole('button', { name: '确认删除' }).click();
-    await page.getByText(/已删除，知识库版本 v\d+/).waitFor();
+    await page.getByText(/已删除（草稿），知识库版本 v\d+/).waitFor();
     expect(await version(page)).toBe(v0 + 3);
     expect(await storedEntry(page, 'mascot-name')).toBeNull();
     expect(await page.locator('.al-item').count()).toBe(total);

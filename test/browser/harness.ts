@@ -4,8 +4,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
+import type { Config } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,9 +26,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** A fresh server; `overrides` replace config keys (a `routing` override replaces the whole section, so
+ * spread `loadConfig().routing` into it), `adapters.clock` is a fake clock for SLA tests. */
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  adapters: { clock?: () => number } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhida-browser-'));
-  const server = await startServer({ port: 0, dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent' });
+  const server = await startServer(
+    { port: 0, dataDir, demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...overrides },
+    adapters,
+  );
   return {
     url: server.url,
     async close() {
@@ -93,7 +110,8 @@ export const widget = {
   bot: (page: Page): Locator => page.locator('.zw-log li[data-sender="bot"]'),
   banner: (page: Page): Locator => page.locator('.zw-banner'),
   input: (page: Page): Locator => page.getByLabel('输入您的问题'),
-  humanButton: (page: Page): Locator => page.getByRole('button', { name: '人工客服' }),
+  // Exact: bot replies also carry a “转人工客服” button.
+  humanButton: (page: Page): Locator => page.getByRole('button', { name: '人工客服', exact: true }),
 
   /** Opens the demo shop; the widget is open by default and starts (or resumes) its conversation. */
   async open(page: Page, url: string): Promise<void> {
@@ -139,4 +157,77 @@ export const consolePage = {
   queueItems: (page: Page): Locator => page.locator('[data-list="queue"] .cl-item'),
   transcript: (page: Page): Locator => page.locator('.cp-log'),
   replyBox: (page: Page): Locator => page.getByLabel('回复客户'),
+};
+
+// --- Staff over HTTP (cookie session), for tests that need an agent or admin without a console page ---
+
+export interface StaffApi {
+  post<T = unknown>(path: string, body?: unknown): Promise<T>;
+  get<T = unknown>(path: string): Promise<T>;
+  put<T = unknown>(path: string, body?: unknown): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+export async function staffApi(url: string, username: string): Promise<StaffApi> {
+  const context: APIRequestContext = await request.newContext({ baseURL: url });
+  const login = await context.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  if (!login.ok()) throw new Error(`login ${username}: HTTP ${login.status()}`);
+  const check = async <T>(
+    response: Awaited<ReturnType<APIRequestContext['get']>>,
+    what: string,
+  ): Promise<T> => {
+    if (!response.ok()) throw new Error(`${what}: HTTP ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    post: async (path, body = {}) => check(await context.post(path, { data: body }), `POST ${path}`),
+    put: async (path, body = {}) => check(await context.put(path, { data: body }), `PUT ${path}`),
+    get: async (path) => check(await context.get(path), `GET ${path}`),
+    dispose: () => context.dispose(),
+  };
+}
+
+/** The widget's conversation id and token, as it stored them. */
+export function widgetSession(page: Page): Promise<{ conversationId: string; token: string }> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('zhida.widget.session') ?? '{}'));
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns the violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+    interface AxeResults {
+      violations: Array<{
+        id: string;
+        help: string;
+        nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+      }>;
+    }
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return results.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
+    );
+  });
+}
+
+// --- The admin console ---------------------------------------------------------------------------
+
+export const adminPage = {
+  /** Signs in as the demo admin and waits for the knowledge base to load. */
+  async login(page: Page, url: string, hash = ''): Promise<void> {
+    await page.goto(`${url}/admin${hash}`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('kb-version').waitFor({ timeout: 15_000 });
+  },
+  /** The draft (latest) and live KB versions shown in the header. */
+  async versions(page: Page): Promise<{ draft: number; live: number }> {
+    const number = async (id: string) =>
+      Number(/v(\d+)/.exec((await page.getByTestId(id).textContent()) ?? '')?.[1] ?? 0);
+    return { draft: await number('kb-version'), live: await number('kb-live') };
+  },
 };

@@ -50,7 +50,11 @@ const counts = (hour: number, c: Partial<ConversationProjection['hourly'][number
 });
 
 /** A stored conversation with its projection saved. */
-async function projected(storage: Storage, f: Partial<ConversationFacts>, rest: Partial<ConversationProjection> = {}) {
+async function projected(
+  storage: Storage,
+  f: Partial<ConversationFacts>,
+  rest: Partial<ConversationProjection> = {},
+) {
   const c = await storage.conversations.create(
     newConversation({ channel: f.channel ?? 'web', createdAt: f.startedAt ?? T0 }),
   );
@@ -73,14 +77,28 @@ export function insightCases(open: OpenStorage): void {
     it('reads sources with messages in seq order and handoffs; lists unprojected and paged ids', async () => {
       const c = await storage().conversations.create(newConversation());
       await storage().messages.append(newMessage(c.id, { text: '一' }));
-      await storage().messages.append(newMessage(c.id, { sender: 'bot', text: '二', meta: { decision: 'answer', entryId: 'e' } }));
+      await storage().messages.append(
+        newMessage(c.id, { sender: 'bot', text: '二', meta: { decision: 'answer', entryId: 'e' } }),
+      );
       await storage().handoffs.create({
-        id: uid('h'), conversationId: c.id, reason: 'button', priority: 'normal', skillGroup: null,
-        requestedAt: T0, queuedAt: T0, assignedAt: null, agentId: null, endedAt: null, outcome: null,
+        id: uid('h'),
+        conversationId: c.id,
+        reason: 'button',
+        priority: 'normal',
+        skillGroup: null,
+        requestedAt: T0,
+        queuedAt: T0,
+        assignedAt: null,
+        agentId: null,
+        endedAt: null,
+        outcome: null,
       });
       const [source] = await storage().insights.sources([c.id, uid('ghost')]);
       expect(source.conversation.id).toBe(c.id);
-      expect(source.messages.map((m) => [m.seq, m.text, m.meta])).toEqual([[1, '一', null], [2, '二', { decision: 'answer', entryId: 'e' }]]);
+      expect(source.messages.map((m) => [m.seq, m.text, m.meta])).toEqual([
+        [1, '一', null],
+        [2, '二', { decision: 'answer', entryId: 'e' }],
+      ]);
       expect(source.handoffs.map((h) => h.reason)).toEqual(['button']);
 
       expect(await storage().insights.unprojectedIds(1000)).toContain(c.id);
@@ -93,8 +111,15 @@ export function insightCases(open: OpenStorage): void {
     });
 
     it('gives the KB catalogue: id → title and category', async () => {
-      await storage().kb.upsertEntry({ id: 'refund', title: '退款', category: '售后', questions: ['q'], answer: 'a' }, null, T0);
-      expect((await storage().insights.entryCatalogue()).get('refund')).toEqual({ title: '退款', category: '售后' });
+      await storage().kb.upsertEntry(
+        { id: 'refund', title: '退款', category: '售后', questions: ['q'], answer: 'a' },
+        null,
+        T0,
+      );
+      expect((await storage().insights.entryCatalogue()).get('refund')).toEqual({
+        title: '退款',
+        category: '售后',
+      });
     });
   });
 
@@ -105,34 +130,99 @@ export function insightCases(open: OpenStorage): void {
 
     it('sums hourly counts and KB hits per hour and channel; saving again replaces, never adds', async () => {
       const rest = {
-        hourly: [counts(base, { customer: 2, bot: 2, answers: 1, clarifies: 1 }), counts(base + HOUR, { agent: 3, system: 1 })],
+        hourly: [
+          counts(base, { customer: 2, bot: 2, answers: 1, clarifies: 1 }),
+          counts(base + HOUR, { agent: 3, system: 1 }),
+        ],
         hits: [{ hour: base, entryId: 'refund', category: '售后', hits: 1 }],
       };
       const a = await projected(storage(), { startedAt: base }, rest);
       await storage().insights.saveProjections([a.projection]);
-      await projected(storage(), { startedAt: base, channel: 'app' }, {
-        hourly: [counts(base, { customer: 1, bot: 1, answers: 1 })],
-        hits: [{ hour: base, entryId: 'refund', category: '售后', hits: 1 }],
-      });
+      await projected(
+        storage(),
+        { startedAt: base, channel: 'app' },
+        {
+          hourly: [counts(base, { customer: 1, bot: 1, answers: 1 })],
+          hits: [{ hour: base, entryId: 'refund', category: '售后', hits: 1 }],
+        },
+      );
       expect(await storage().insights.hourTotals(all)).toEqual([
         counts(base, { customer: 3, bot: 3, answers: 2, clarifies: 1 }),
         counts(base + HOUR, { agent: 3, system: 1 }),
       ]);
-      expect(await storage().insights.hourTotals({ ...all, channel: 'app' })).toEqual([counts(base, { customer: 1, bot: 1, answers: 1 })]);
+      expect(await storage().insights.hourTotals({ ...all, channel: 'app' })).toEqual([
+        counts(base, { customer: 1, bot: 1, answers: 1 }),
+      ]);
       // A range starting inside an hour includes that hour's bucket.
-      expect((await storage().insights.hourTotals({ from: base + HOUR / 2, to: base + 2 * HOUR })).map((h) => h.hour)).toEqual([base, base + HOUR]);
-      expect(await storage().insights.entryHits(all)).toEqual([{ entryId: 'refund', category: '售后', hits: 2 }]);
+      expect(
+        (await storage().insights.hourTotals({ from: base + HOUR / 2, to: base + 2 * HOUR })).map(
+          (h) => h.hour,
+        ),
+      ).toEqual([base, base + HOUR]);
+      expect(await storage().insights.entryHits(all)).toEqual([{ entryId: 'refund', hits: 2 }]);
       expect(await storage().insights.entryHits({ from: base + 2 * HOUR, to: all.to })).toEqual([]);
+
+      // Re-saved with fewer messages: the totals go down by the difference.
+      await storage().insights.saveProjections([
+        { ...a.projection, hourly: [counts(base, { customer: 1, bot: 1, answers: 1 })], hits: [] },
+      ]);
+      expect(await storage().insights.hourTotals(all)).toEqual([
+        counts(base, { customer: 2, bot: 2, answers: 2 }),
+      ]);
+      expect(await storage().insights.entryHits(all)).toEqual([{ entryId: 'refund', hits: 1 }]);
+    });
+
+    it('counts KB hits over ranges of whole days and partial days alike', async () => {
+      const start = base + 500 * HOUR; // 04:00 UTC
+      const hits = [0, 5, 20, 30, 52, 75].map((h) => ({
+        hour: start + h * HOUR,
+        entryId: 'e|1',
+        category: null,
+        hits: 1,
+      }));
+      await projected(storage(), { startedAt: start }, { hits });
+      const between = async (from: number, to: number) =>
+        (await storage().insights.entryHits({ from: start + from * HOUR, to: start + to * HOUR }))[0]?.hits ??
+        0;
+      expect(await between(0, 76)).toBe(6);
+      expect(await between(1, 75)).toBe(4);
+      expect(await between(5, 53)).toBe(4);
+      expect(await between(6, 52)).toBe(2);
+      expect(await between(0.5, 5.5)).toBe(2);
     });
 
     it('totals conversations by start hour: engaged, care, handed off, settled and self-served', async () => {
       const day = base + 100 * HOUR;
       const range = { from: day, to: day + 24 * HOUR };
       await projected(storage(), { startedAt: day, lastCustomerAt: day, selfServed: true });
-      await projected(storage(), { startedAt: day + 60_000, lastCustomerAt: day + 20 * HOUR, selfServed: true }); // not settled yet
-      await projected(storage(), { startedAt: day, care: true, handedOff: true, selfServed: false, firstHandoffReason: 'button' });
-      await projected(storage(), { startedAt: day + HOUR, customerMessages: 0, lastCustomerAt: null, firstResponseMs: null, botAnswers: 0, selfServed: false });
-      await projected(storage(), { startedAt: day + HOUR, handedOff: true, selfServed: false, firstHandoffReason: 'anger', firstResponseMs: 50, agentResponseMs: 9000 });
+      await projected(storage(), {
+        startedAt: day + 60_000,
+        lastCustomerAt: day + 20 * HOUR,
+        selfServed: true,
+      }); // not settled yet
+      await projected(storage(), {
+        startedAt: day,
+        care: true,
+        handedOff: true,
+        selfServed: false,
+        firstHandoffReason: 'button',
+      });
+      await projected(storage(), {
+        startedAt: day + HOUR,
+        customerMessages: 0,
+        lastCustomerAt: null,
+        firstResponseMs: null,
+        botAnswers: 0,
+        selfServed: false,
+      });
+      await projected(storage(), {
+        startedAt: day + HOUR,
+        handedOff: true,
+        selfServed: false,
+        firstHandoffReason: 'anger',
+        firstResponseMs: 50,
+        agentResponseMs: 9000,
+      });
       const settledBefore = day + 10 * HOUR;
       expect(await storage().insights.startTotals(range, settledBefore)).toEqual([
         { hour: day, conversations: 3, engaged: 3, care: 1, handedOff: 1, settled: 2, selfServed: 1 },
@@ -154,8 +244,18 @@ export function insightCases(open: OpenStorage): void {
       const app = await storage().conversations.create(newConversation({ channel: 'app' }));
       const handoff = (conversationId: string, reason: string, queuedAt: number, more: object = {}) =>
         storage().handoffs.create({
-          id: uid('h'), conversationId, reason, priority: 'normal', skillGroup: null, requestedAt: queuedAt, queuedAt,
-          assignedAt: null, agentId: null, endedAt: null, outcome: null, ...more,
+          id: uid('h'),
+          conversationId,
+          reason,
+          priority: 'normal',
+          skillGroup: null,
+          requestedAt: queuedAt,
+          queuedAt,
+          assignedAt: null,
+          agentId: null,
+          endedAt: null,
+          outcome: null,
+          ...more,
         });
       await handoff(web.id, 'button', day, { assignedAt: day + 5000, outcome: 'assigned' });
       await handoff(web.id, 'transfer', day + 10);
@@ -165,9 +265,17 @@ export function insightCases(open: OpenStorage): void {
       const facts = await storage().insights.handoffFacts(range);
       expect(facts.sort((a, b) => a.queuedAt - b.queuedAt)).toEqual([
         { reason: 'button', queuedAt: day, assignedAt: day + 5000, endedAt: null, outcome: 'assigned' },
-        { reason: 'anger', queuedAt: day + 20, assignedAt: null, endedAt: day + 90_000, outcome: 'abandoned' },
+        {
+          reason: 'anger',
+          queuedAt: day + 20,
+          assignedAt: null,
+          endedAt: day + 90_000,
+          outcome: 'abandoned',
+        },
       ]);
-      expect((await storage().insights.handoffFacts({ ...range, channel: 'app' })).map((h) => h.reason)).toEqual(['anger']);
+      expect(
+        (await storage().insights.handoffFacts({ ...range, channel: 'app' })).map((h) => h.reason),
+      ).toEqual(['anger']);
 
       const rate = (conversationId: string, score: 1 | 2 | 3 | 4 | 5, createdAt: number) =>
         storage().ratings.add({ id: uid('r'), conversationId, score, comment: null, createdAt });
@@ -175,8 +283,13 @@ export function insightCases(open: OpenStorage): void {
       await rate(web.id, 5, day + 2); // supersedes the 1
       await rate(app.id, 4, day + 3);
       const scores = await storage().insights.ratingCounts(range);
-      expect(scores.sort((a, b) => a.score - b.score)).toEqual([{ score: 4, count: 1 }, { score: 5, count: 1 }]);
-      expect(await storage().insights.ratingCounts({ ...range, channel: 'app' })).toEqual([{ score: 4, count: 1 }]);
+      expect(scores.sort((a, b) => a.score - b.score)).toEqual([
+        { score: 4, count: 1 },
+        { score: 5, count: 1 },
+      ]);
+      expect(await storage().insights.ratingCounts({ ...range, channel: 'app' })).toEqual([
+        { score: 4, count: 1 },
+      ]);
     });
   });
 
@@ -185,12 +298,34 @@ export function insightCases(open: OpenStorage): void {
 
     it('searches customers by key, name or phone, most recent contact first; anonymous ones never', async () => {
       await projected(storage(), { customerKey: 'ext:u-1', customerName: '王小明', startedAt: T0 });
-      await projected(storage(), { customerKey: 'ext:u-1', customerName: '王小明', startedAt: T0 + 5 * HOUR });
-      await projected(storage(), { customerKey: 'tel:13800138000', customerPhone: '13800138000', startedAt: T0 + HOUR });
+      await projected(storage(), {
+        customerKey: 'ext:u-1',
+        customerName: '王小明',
+        startedAt: T0 + 5 * HOUR,
+      });
+      await projected(storage(), {
+        customerKey: 'tel:13800138000',
+        customerPhone: '13800138000',
+        startedAt: T0 + HOUR,
+      });
       await projected(storage(), { customerKey: null, startedAt: T0 + 9 * HOUR });
       expect(await storage().customers.search('', 10)).toEqual([
-        { key: 'ext:u-1', name: '王小明', phone: null, contacts: 2, firstContactAt: T0, lastContactAt: T0 + 5 * HOUR },
-        { key: 'tel:13800138000', name: null, phone: '13800138000', contacts: 1, firstContactAt: T0 + HOUR, lastContactAt: T0 + HOUR },
+        {
+          key: 'ext:u-1',
+          name: '王小明',
+          phone: null,
+          contacts: 2,
+          firstContactAt: T0,
+          lastContactAt: T0 + 5 * HOUR,
+        },
+        {
+          key: 'tel:13800138000',
+          name: null,
+          phone: '13800138000',
+          contacts: 1,
+          firstContactAt: T0 + HOUR,
+          lastContactAt: T0 + HOUR,
+        },
       ]);
       expect((await storage().customers.search('小明', 10)).map((c) => c.key)).toEqual(['ext:u-1']);
       expect((await storage().customers.search('0013', 10)).map((c) => c.key)).toEqual(['tel:13800138000']);
@@ -201,7 +336,14 @@ export function insightCases(open: OpenStorage): void {
     it("keeps agents' tags: adding again keeps the first, removing removes", async () => {
       const key = `ext:${uid('tags')}`;
       await storage().customers.changeTags(key, [{ tag: 'VIP', addedBy: '小悦', addedAt: T0 }], []);
-      await storage().customers.changeTags(key, [{ tag: 'VIP', addedBy: '小达', addedAt: T0 + 1 }, { tag: '老客户', addedBy: '小达', addedAt: T0 + 2 }], []);
+      await storage().customers.changeTags(
+        key,
+        [
+          { tag: 'VIP', addedBy: '小达', addedAt: T0 + 1 },
+          { tag: '老客户', addedBy: '小达', addedAt: T0 + 2 },
+        ],
+        [],
+      );
       expect(await storage().customers.tags(key)).toEqual([
         { tag: 'VIP', addedBy: '小悦', addedAt: T0 },
         { tag: '老客户', addedBy: '小达', addedAt: T0 + 2 },
@@ -214,30 +356,73 @@ export function insightCases(open: OpenStorage): void {
       const key = `ext:${uid('erase')}`;
       const other = `ext:${uid('keep')}`;
       const hit = (hour: number, category: string) => ({ hour, entryId: `e-${category}`, category, hits: 2 });
-      const { conversation: c1 } = await projected(storage(), { customerKey: key, customerName: '李', startedAt: T0 }, { hits: [hit(T0, '订单')] });
-      const { conversation: c2 } = await projected(storage(), { customerKey: key, startedAt: T0 + HOUR }, { hits: [hit(T0 + HOUR, '物流')] });
+      const { conversation: c1 } = await projected(
+        storage(),
+        { customerKey: key, customerName: '李', startedAt: T0 },
+        { hits: [hit(T0, '订单')] },
+      );
+      const { conversation: c2 } = await projected(
+        storage(),
+        { customerKey: key, startedAt: T0 + HOUR },
+        { hits: [hit(T0 + HOUR, '物流')] },
+      );
       const { conversation: kept } = await projected(storage(), { customerKey: other, startedAt: T0 });
-      for (const c of [c1, c2, kept]) await storage().messages.append(newMessage(c.id, { text: '我的电话是13800138000' }));
-      await storage().ratings.add({ id: uid('r'), conversationId: c1.id, score: 2, comment: '太慢了，王先生', createdAt: T0 + 5 });
+      for (const c of [c1, c2, kept])
+        await storage().messages.append(newMessage(c.id, { text: '我的电话是13800138000' }));
+      await storage().ratings.add({
+        id: uid('r'),
+        conversationId: c1.id,
+        score: 2,
+        comment: '太慢了，王先生',
+        createdAt: T0 + 5,
+      });
       await storage().complaints.create({
-        id: uid('cmp'), conversationId: c2.id, category: 'service', description: '地址：北京市…', priority: 'normal',
-        openedBy: 'customer', openedById: null, status: 'new', assigneeId: null, firstResponseAt: null, resolvedAt: null,
-        pausedMs: 0, pausedSince: null, createdAt: T0 + 6,
+        id: uid('cmp'),
+        conversationId: c2.id,
+        category: 'service',
+        description: '地址：北京市…',
+        priority: 'normal',
+        openedBy: 'customer',
+        openedById: null,
+        status: 'new',
+        assigneeId: null,
+        firstResponseAt: null,
+        resolvedAt: null,
+        pausedMs: 0,
+        pausedSince: null,
+        createdAt: T0 + 6,
       });
       await storage().callbackTickets.create({
-        id: uid('t'), conversationId: c2.id, name: '李四', phone: '13800138000', question: '请回电', status: 'open',
-        createdAt: T0 + 7, handledBy: null, handledAt: null, note: null,
+        id: uid('t'),
+        conversationId: c2.id,
+        name: '李四',
+        phone: '13800138000',
+        question: '请回电',
+        status: 'open',
+        createdAt: T0 + 7,
+        handledBy: null,
+        handledAt: null,
+        note: null,
       });
       await storage().customers.changeTags(key, [{ tag: '投诉多', addedBy: 'a', addedAt: T0 }], []);
 
-      expect((await storage().customers.conversations(key, 10)).map((f) => f.conversationId)).toEqual([c2.id, c1.id]);
+      expect((await storage().customers.conversations(key, 10)).map((f) => f.conversationId)).toEqual([
+        c2.id,
+        c1.id,
+      ]);
       expect(await storage().customers.topics(key)).toEqual([
         { hour: T0, category: '订单', hits: 2 },
         { hour: T0 + HOUR, category: '物流', hits: 2 },
       ]);
-      expect(await storage().customers.ratings(key)).toEqual([{ conversationId: c1.id, score: 2, comment: '太慢了，王先生', createdAt: T0 + 5 }]);
-      expect((await storage().customers.complaints(key)).map((c) => [c.conversationId, c.status])).toEqual([[c2.id, 'new']]);
-      expect((await storage().customers.tickets(key)).map((t) => [t.conversationId, t.status])).toEqual([[c2.id, 'open']]);
+      expect(await storage().customers.ratings(key)).toEqual([
+        { conversationId: c1.id, score: 2, comment: '太慢了，王先生', createdAt: T0 + 5 },
+      ]);
+      expect((await storage().customers.complaints(key)).map((c) => [c.conversationId, c.status])).toEqual([
+        [c2.id, 'new'],
+      ]);
+      expect((await storage().customers.tickets(key)).map((t) => [t.conversationId, t.status])).toEqual([
+        [c2.id, 'open'],
+      ]);
 
       expect(await storage().customers.erase(key, '〔删除〕')).toEqual({ conversations: 2, messages: 2 });
       expect(await storage().customers.conversations(key, 10)).toEqual([]);
@@ -249,15 +434,21 @@ export function insightCases(open: OpenStorage): void {
       expect((await storage().ratings.current(c1.id))?.comment).toBeNull();
       const [complaint] = await storage().complaints.list({ conversationId: c2.id, limit: 5 });
       expect(complaint.description).toBe('〔删除〕');
-      const [ticket] = await storage().callbackTickets.list(null, 50).then((ts) => ts.filter((t) => t.conversationId === c2.id));
+      const [ticket] = await storage()
+        .callbackTickets.list(null, 50)
+        .then((ts) => ts.filter((t) => t.conversationId === c2.id));
       expect([ticket.name, ticket.phone, ticket.question]).toEqual(['〔删除〕', '', '〔删除〕']);
       // Counts stay: the projections are still there, only without the customer.
       const [projection] = await storage().insights.sources([c1.id]);
       expect(projection.messages).toHaveLength(1);
       expect(await storage().insights.unprojectedIds(1000)).not.toContain(c1.id);
       // The other customer is untouched.
-      expect((await storage().messages.listAfter(kept.id, 0, 10)).map((m) => m.text)).toEqual(['我的电话是13800138000']);
-      expect((await storage().customers.conversations(other, 10)).map((f) => f.conversationId)).toEqual([kept.id]);
+      expect((await storage().messages.listAfter(kept.id, 0, 10)).map((m) => m.text)).toEqual([
+        '我的电话是13800138000',
+      ]);
+      expect((await storage().customers.conversations(other, 10)).map((f) => f.conversationId)).toEqual([
+        kept.id,
+      ]);
     });
   });
 }

@@ -1,5 +1,5 @@
-// Insights: the conversation's channel, per-conversation projections for the dashboard (so that no
-// dashboard query reads the messages table), and agents' tags on customers. Like 0001/0003, every
+// Insights: the conversation's channel, per-conversation projections and global rollups for the
+// dashboard (so that no dashboard query reads the messages table), customers, and agents' tags. Like 0001/0003, every
 // step can run again after an interrupted start-up (SQLite migrations run without a transaction).
 import type { ColumnDataType, ColumnDefinitionBuilderCallback, Kysely, Migration } from 'kysely';
 import type { Storage } from '../ports.js';
@@ -39,6 +39,7 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .addColumn('customer_messages', 'integer', count)
     .addColumn('first_customer_at', time)
     .addColumn('last_customer_at', time)
+    .addColumn('last_activity_at', time, (c) => c.notNull())
     .addColumn('first_response_ms', time)
     .addColumn('bot_answers', 'integer', count)
     .addColumn('bot_clarifies', 'integer', count)
@@ -54,12 +55,19 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .addColumn('anger_max', 'integer', count)
     .addColumn('angry_messages', 'integer', count)
     .execute();
-  // Every conversation metric filters on the start time (and maybe the channel).
+  // Response-time percentiles: covering, so the 90-day scan reads only the index.
   await db.schema
     .createIndex('insight_conversations_started')
     .ifNotExists()
     .on('insight_conversations')
-    .columns(['started_at', 'channel'])
+    .columns(['started_at', 'channel', 'first_response_ms', 'agent_response_ms'])
+    .execute();
+  // Conversations active in the last 24 h (not settled yet) for the self-service correction.
+  await db.schema
+    .createIndex('insight_conversations_activity')
+    .ifNotExists()
+    .on('insight_conversations')
+    .column('last_activity_at')
     .execute();
   // Profiles: a customer's conversations, newest first.
   await db.schema
@@ -87,14 +95,6 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .addColumn('handoffs', 'integer', count)
     .addPrimaryKeyConstraint('insight_hourly_pk', ['conversation_id', 'hour'])
     .execute();
-  // Covering: the volume and clarify queries read only the index.
-  await db.schema
-    .createIndex('insight_hourly_hour')
-    .ifNotExists()
-    .on('insight_hourly')
-    .columns(['hour', 'channel', 'customer', 'bot', 'agent', 'system', 'answers', 'clarifies', 'handoffs'])
-    .execute();
-
   await db.schema
     .createTable('insight_entry_hits')
     .ifNotExists()
@@ -108,12 +108,72 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .addColumn('hits', 'integer', count)
     .addPrimaryKeyConstraint('insight_entry_hits_pk', ['conversation_id', 'hour', 'entry_id'])
     .execute();
-  // Covering: KB hit counts read only the index.
-  await db.schema
-    .createIndex('insight_entry_hits_hour')
+  // Global rollups (see insight-schema.ts): what the dashboard reads.
+  const totals = db.schema
+    .createTable('insight_hour_totals')
     .ifNotExists()
-    .on('insight_entry_hits')
-    .columns(['hour', 'channel', 'entry_id', 'category', 'hits'])
+    .addColumn('hour', time, (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull());
+  const fields = [
+    'conversations',
+    'engaged',
+    'care',
+    'handed_off',
+    'self_served',
+    'customer',
+    'bot',
+    'agent',
+    'system',
+    'answers',
+    'clarifies',
+    'handoffs',
+  ];
+  await fields
+    .reduce((table, field) => table.addColumn(field, 'integer', count), totals)
+    .addPrimaryKeyConstraint('insight_hour_totals_pk', ['hour', 'channel'])
+    .execute();
+  await db.schema
+    .createTable('insight_hour_reasons')
+    .ifNotExists()
+    .addColumn('hour', time, (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('conversations', 'integer', count)
+    .addPrimaryKeyConstraint('insight_hour_reasons_pk', ['hour', 'channel', 'reason'])
+    .execute();
+  for (const table of ['insight_entry_hours', 'insight_entry_days']) {
+    await db.schema
+      .createTable(table)
+      .ifNotExists()
+      .addColumn('bucket', time, (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('entry_id', 'text', (c) => c.notNull())
+      .addColumn('hits', 'integer', count)
+      .addPrimaryKeyConstraint(`${table}_pk`, ['bucket', 'channel', 'entry_id'])
+      .execute();
+  }
+  await db.schema
+    .createTable('insight_customers')
+    .ifNotExists()
+    .addColumn('customer_key', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('contacts', 'integer', count)
+    .addColumn('first_contact_at', time, (c) => c.notNull())
+    .addColumn('last_contact_at', time, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('insight_customers_last_contact')
+    .ifNotExists()
+    .on('insight_customers')
+    .column('last_contact_at')
+    .execute();
+  // Queue wait and abandonment: covering, so a 90-day range reads only the index.
+  await db.schema
+    .createIndex('handoffs_insights')
+    .ifNotExists()
+    .on('handoffs')
+    .columns(['queued_at', 'reason', 'assigned_at', 'ended_at', 'outcome', 'conversation_id'])
     .execute();
 
   await db.schema

@@ -1,90 +1,54 @@
-// The admin console: sign-in (admin role), then the knowledge base — search, filter, edit, create, delete.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The admin console: sign-in (admin role), then four sections — knowledge base (entries, versions, publish,
+// regression cases, files), learning loop, customer profiles and the insights dashboard.
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { request } from '../shared/api.js';
 import { LoginForm, useAuth } from '../shared/auth.js';
 import { LocaleSwitch } from '../shared/i18n.js';
-import type { KbEntry, KbListing, User } from '../shared/types.js';
-import { EntryEditor, type EntryInput } from './entry-editor.js';
-import { EntryList } from './entry-list.js';
-import { useI18n } from './messages.js';
+import type { User } from '../shared/types.js';
+import type { AdminKb } from './admin-types.js';
+import { CustomersTab } from './customers-tab.js';
+import { KbTab } from './kb-tab.js';
+import { LearningTab } from './learning-tab.js';
+import { useI18n, type AdminKey } from './messages.js';
+import { SECTIONS, useHashRoute, type Section } from './use-hash-route.js';
 
-function KnowledgeBase({ me, onLogout }: { me: User; onLogout: () => void }) {
+// ECharts is big: the dashboard loads it only when opened.
+const InsightsTab = lazy(() => import('./insights-tab.js'));
+
+const SECTION_LABEL: Record<Section, AdminKey> = {
+  kb: 'nav.kb',
+  learning: 'nav.learning',
+  customers: 'nav.customers',
+  insights: 'nav.insights',
+};
+
+export interface KbState {
+  kb: AdminKb;
+  reload: () => Promise<void>;
+}
+
+function AdminShell({ me, onLogout }: { me: User; onLogout: () => void }) {
   const { t, locale, setLocale } = useI18n();
-  const [kb, setKb] = useState<KbListing | null>(null);
+  const [route, go] = useHashRoute();
+  const [kb, setKb] = useState<AdminKb | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [query, setQuery] = useState('');
-  const [category, setCategory] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
-  const [editorKey, setEditorKey] = useState(0);
-  const [flash, setFlash] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  const reload = useCallback(async () => {
     setLoadFailed(false);
     try {
-      setKb(await request<KbListing>('/api/admin/kb'));
+      setKb(await request<AdminKb>('/api/admin/kb'));
     } catch {
       setLoadFailed(true);
     }
   }, []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    void reload();
+  }, [reload]);
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+    document.title = `${t(SECTION_LABEL[route.section])} · ${t('app.title')}`;
+  }, [t, route.section]);
 
-  const categories = useMemo(
-    () => [...new Set((kb?.entries ?? []).map((e) => e.category).filter((c): c is string => !!c))].sort(),
-    [kb],
-  );
-  const entry = kb?.entries.find((e) => e.id === selected) ?? null;
-
-  const open = (id: string | null) => {
-    setSelected(id);
-    setEditorKey((k) => k + 1);
-    setFlash(null);
-  };
-
-  const save = async (input: EntryInput, isNew: boolean) => {
-    const result = isNew
-      ? await request<{ entry: KbEntry; version: number }>('/api/admin/kb/entries', {
-          method: 'POST',
-          body: input,
-        })
-      : await request<{ entry: KbEntry; version: number }>(
-          `/api/admin/kb/entries/${encodeURIComponent(input.id ?? '')}`,
-          { method: 'PUT', body: input },
-        );
-    setKb((current) =>
-      current
-        ? {
-            ...current,
-            version: result.version,
-            entries: isNew
-              ? [...current.entries, result.entry]
-              : current.entries.map((e) => (e.id === result.entry.id ? result.entry : e)),
-          }
-        : current,
-    );
-    open(result.entry.id);
-    setFlash(t('editor.saved', { version: result.version }));
-  };
-
-  const remove = async (target: KbEntry) => {
-    const result = await request<{ version: number }>(
-      `/api/admin/kb/entries/${encodeURIComponent(target.id)}`,
-      {
-        method: 'DELETE',
-      },
-    );
-    setKb((current) =>
-      current
-        ? { ...current, version: result.version, entries: current.entries.filter((e) => e.id !== target.id) }
-        : current,
-    );
-    open(null);
-    setFlash(t('editor.deleted', { version: result.version }));
-  };
+  const unpublished = kb !== null && kb.version !== kb.publishedVersion;
 
   return (
     <div className="admin">
@@ -96,14 +60,18 @@ function KnowledgeBase({ me, onLogout }: { me: User; onLogout: () => void }) {
           <strong>智达客服</strong>
           <span className="admin-brand-sub">{t('app.brand')}</span>
         </div>
-        {kb && (
-          <div className="admin-kb">
-            <span className="admin-kb-name">{kb.name}</span>
-            <span className="badge badge--bot" data-testid="kb-version">
-              {t('kb.version', { version: kb.version })}
-            </span>
-          </div>
-        )}
+        <nav className="admin-nav" aria-label={t('nav.label')}>
+          {SECTIONS.map((section) => (
+            <a
+              key={section}
+              href={`#/${section}`}
+              aria-current={route.section === section ? 'page' : undefined}
+              className={route.section === section ? 'is-active' : undefined}
+            >
+              {t(SECTION_LABEL[section])}
+            </a>
+          ))}
+        </nav>
         <div className="admin-user">
           <LocaleSwitch locale={locale} setLocale={setLocale} label={t('lang.label')} />
           <span>{me.displayName}</span>
@@ -112,49 +80,45 @@ function KnowledgeBase({ me, onLogout }: { me: User; onLogout: () => void }) {
           </button>
         </div>
       </header>
+      {kb && (
+        <div className="admin-kbbar">
+          <span className="admin-kb-name">{kb.name}</span>
+          <span className="badge badge--bot" data-testid="kb-version">
+            {t('kb.version', { version: kb.version })}
+          </span>
+          <span className="badge badge--live" data-testid="kb-live">
+            {kb.publishedVersion ? t('kb.live', { version: kb.publishedVersion }) : t('kb.noLive')}
+          </span>
+          {unpublished && (
+            <a className="admin-kbbar-pending" href="#/kb/publish">
+              {t('kb.unpublished')}
+            </a>
+          )}
+        </div>
+      )}
       {loadFailed && (
         <p className="alert alert--error admin-alert" role="alert">
           {t('kb.loadFailed')}{' '}
-          <button type="button" className="btn btn--small" onClick={() => void load()}>
+          <button type="button" className="btn btn--small" onClick={() => void reload()}>
             {t('kb.retry')}
           </button>
         </p>
       )}
-      {kb && (
-        <div className="admin-body">
-          <EntryList
-            entries={kb.entries}
-            categories={categories}
-            query={query}
-            category={category}
-            selectedId={selected}
-            onQuery={setQuery}
-            onCategory={setCategory}
-            onSelect={open}
-            onNew={() => open('')}
-          />
-          <main className="admin-main">
-            {flash && (
-              <p className="alert alert--success" role="status">
-                {flash}
-              </p>
-            )}
-            {selected === null ? (
-              <div className="admin-empty">
-                <h2>{t('editor.empty.title')}</h2>
-                <p>{t('editor.empty.text')}</p>
-              </div>
-            ) : (
-              <EntryEditor
-                key={editorKey}
-                entry={selected === '' ? null : entry}
-                categories={categories}
-                onSave={save}
-                onDelete={remove}
-              />
-            )}
-          </main>
-        </div>
+      {kb && route.section === 'kb' && (
+        <KbTab kb={kb} reload={reload} sub={route.sub} go={(sub) => go('kb', sub)} />
+      )}
+      {kb && route.section === 'learning' && (
+        <LearningTab
+          kb={kb}
+          reload={reload}
+          sub={route.sub}
+          openEntry={(id) => go('kb', `entries/${encodeURIComponent(id)}`)} />
+      )}
+      {route.section === 'customers' && <CustomersTab />}
+      {route.section === 'insights' && (
+        <Suspense fallback={<p className="admin-loading">{t('auth.loading')}</p>}>
+          <InsightsTab />
+        </Suspense>
       )}
     </div>
   );
@@ -180,5 +144,5 @@ export function AdminApp() {
       </main>
     );
   }
-  return <KnowledgeBase key={state.user.id} me={state.user} onLogout={() => void logout()} />;
+  return <AdminShell key={state.user.id} me={state.user} onLogout={() => void logout()} />;
 }

@@ -1,7 +1,11 @@
-// Form to create or edit one knowledge-base entry, with delete behind an explicit confirmation.
+// Form to create or edit one knowledge-base entry (with a live preview of the rich answer), with delete
+// behind an explicit confirmation. Saving makes a draft version; the bot answers from it once published.
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../shared/api.js';
+import { RichText } from '../shared/rich-text.js';
 import type { KbEntry } from '../shared/types.js';
+import type { AdminEntry } from './admin-types.js';
+import { StatusBadge } from './entry-list.js';
 import { useI18n } from './messages.js';
 
 export interface EntryDraft {
@@ -13,7 +17,7 @@ export interface EntryDraft {
   tags: string;
 }
 
-export const toDraft = (entry: KbEntry | null): EntryDraft => ({
+export const toDraft = (entry: AdminEntry | null): EntryDraft => ({
   id: entry?.id ?? '',
   title: entry?.title ?? '',
   category: entry?.category ?? '',
@@ -46,10 +50,10 @@ export function EntryEditor({
   onSave,
   onDelete,
 }: {
-  entry: KbEntry | null;
+  entry: AdminEntry | null;
   categories: string[];
   onSave: (entry: EntryInput, isNew: boolean) => Promise<void>;
-  onDelete: (entry: KbEntry) => Promise<void>;
+  onDelete: (entry: AdminEntry) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
   const isNew = entry === null;
@@ -101,7 +105,9 @@ export function EntryEditor({
   return (
     <form className="ae" onSubmit={submit} aria-labelledby="ae-title" noValidate>
       <header className="ae-header">
-        <h2 id="ae-title">{isNew ? t('editor.newTitle') : t('editor.editTitle')}</h2>
+        <h2 id="ae-title">
+          {isNew ? t('editor.newTitle') : t('editor.editTitle')} <StatusBadge status={entry?.status} />
+        </h2>
         {entry?.updatedAt && (
           <span className="ae-updated">
             {t('editor.updatedAt', { time: new Date(entry.updatedAt).toLocaleString(locale) })}
@@ -163,8 +169,16 @@ export function EntryEditor({
           required
           value={draft.answer}
           onChange={field('answer')}
+          aria-describedby="ae-answer-hint"
         />
+        <small id="ae-answer-hint">{t('editor.answerHint')}</small>
       </label>
+      {draft.answer.trim() && (
+        <div className="ae-preview">
+          <h3>{t('editor.preview')}</h3>
+          <RichText text={draft.answer} />
+        </div>
+      )}
       <label className="field">
         <span>{t('editor.tags')}</span>
         <input

@@ -1,8 +1,8 @@
 // The searchable, filterable list of knowledge-base entries.
-import type { KbEntry } from '../shared/types.js';
+import type { AdminEntry } from './admin-types.js';
 import { useI18n } from './messages.js';
 
-export function matches(entry: KbEntry, query: string, category: string): boolean {
+export function matches(entry: AdminEntry, query: string, category: string): boolean {
   if (category && (entry.category ?? '') !== category) return false;
   const q = query.trim().toLowerCase();
   if (!q) return true;
@@ -18,6 +18,7 @@ export function matches(entry: KbEntry, query: string, category: string): boolea
 
 export function EntryList({
   entries,
+  pendingRemovals,
   categories,
   query,
   category,
@@ -27,7 +28,8 @@ export function EntryList({
   onSelect,
   onNew,
 }: {
-  entries: KbEntry[];
+  entries: AdminEntry[];
+  pendingRemovals: string[];
   categories: string[];
   query: string;
   category: string;
@@ -39,6 +41,7 @@ export function EntryList({
 }) {
   const { t } = useI18n();
   const shown = entries.filter((e) => matches(e, query, category));
+  const drafts = entries.filter((e) => e.status === 'draft').length;
   return (
     <section className="al" aria-labelledby="al-title">
       <h2 id="al-title" className="visually-hidden">
@@ -80,6 +83,8 @@ export function EntryList({
       </div>
       <p className="al-count" aria-live="polite">
         {t('kb.count', { count: shown.length })}
+        {drafts > 0 && ` · ${t('list.drafts', { count: drafts })}`}
+        {pendingRemovals.length > 0 && ` · ${t('list.pendingRemovals', { count: pendingRemovals.length })}`}
       </p>
       {shown.length === 0 ? (
         <p className="al-empty">{t('list.empty')}</p>
@@ -94,9 +99,14 @@ export function EntryList({
                 onClick={() => onSelect(entry.id)}
                 data-entry-id={entry.id}
               >
-                <span className="al-item-title">{entry.title}</span>
+                <span className="al-item-head">
+                  <span className="al-item-title">{entry.title}</span>
+                  <StatusBadge status={entry.status} />
+                </span>
                 <span className="al-item-meta">
-                  <span className="badge">{entry.category || t('list.uncategorised')}</span>
+                  <span className="badge" data-role="category">
+                    {entry.category || t('list.uncategorised')}
+                  </span>
                   <span>{t('list.questions', { count: entry.questions.length })}</span>
                 </span>
               </button>
@@ -105,5 +115,15 @@ export function EntryList({
         </ul>
       )}
     </section>
+  );
+}
+
+export function StatusBadge({ status }: { status?: AdminEntry['status'] }) {
+  const { t } = useI18n();
+  if (!status) return null;
+  return (
+    <span className={`status status--${status}`} data-status={status}>
+      {t(status === 'draft' ? 'status.draft' : 'status.published')}
+    </span>
   );
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '../shared/base.css';
 import '../shared/login.css';
 import './admin.css';
+import './admin-pages.css';
 import { AdminApp } from './admin-app.js';
 import { I18nProvider } from './messages.js';
 

@@ -1,12 +1,19 @@
-// The agent console: sign-in, then queue + my conversations + the open conversation, all live.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+// The agent console: sign-in, then three views — chats (queue, my conversations, the open conversation,
+// all live), callback tickets (留言工单) and complaint tickets with SLA clocks (投诉工单).
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LoginForm, useAuth } from '../shared/auth.js';
-import { initialOf, LocaleSwitch } from '../shared/i18n.js';
 import type { User } from '../shared/types.js';
-import { AgentClient, type Presence } from './agent-client.js';
-import { ConversationList } from './conversation-list.js';
+import { AgentClient, type ConsoleAlert } from './agent-client.js';
+import { Alerts } from './alerts.js';
+import type { BreachItem, CallbackTicket } from './api-types.js';
+import { ComplaintsView } from './complaints-view.js';
+import { ConsoleHeader, ViewTabs, type ConsoleView } from './console-header.js';
+import { ConversationList, customerName } from './conversation-list.js';
 import { ConversationPane } from './conversation-pane.js';
-import { useI18n } from './messages.js';
+import { useI18n, type ConsoleKey } from './messages.js';
+import { RatingSummary } from './rating-summary.js';
+import { TicketsView } from './tickets-view.js';
+import { useResource } from './use-resource.js';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -17,86 +24,133 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
+const ALERT_TITLE: Record<ConsoleAlert['kind'], ConsoleKey> = {
+  queued: 'alerts.queued',
+  assigned: 'alerts.assigned',
+  message: 'alerts.message',
+};
+
 function Workspace({ me, onLogout }: { me: User; onLogout: () => void }) {
-  const { t, locale, setLocale } = useI18n();
-  const [client] = useState(() => new AgentClient(me));
+  const { t } = useI18n();
+  const [view, setView] = useState<ConsoleView>('chats');
+  const [alerts] = useState(() => new Alerts());
+  // The alert callback outlives renders: it reads the current language through a ref.
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
+  const [client] = useState(
+    () =>
+      new AgentClient(me, (alert) => {
+        const tr = tRef.current;
+        alerts.beep();
+        const who = customerName(alert.conversation, tr('customer.visitor'));
+        const body = alert.kind === 'message' ? `${who}：${alert.message.text}` : who;
+        alerts.notify(tr(ALERT_TITLE[alert.kind]), body, `${alert.kind}-${alert.conversation.id}`, () => {
+          setView('chats');
+          client.select(alert.conversation.id);
+        });
+      }),
+  );
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const now = useNow(1000);
+  const tickets = useResource<{ tickets: CallbackTicket[] }>('/api/agent/tickets?status=open', 30_000);
+  const breaches = useResource<{ breaches: BreachItem[] }>('/api/agent/complaints/breaches', 30_000);
   useEffect(() => {
     client.start();
     return () => client.stop();
   }, [client]);
+  const unreadTotal = useMemo(() => Object.values(state.unread).reduce((a, b) => a + b, 0), [state.unread]);
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+    document.title = unreadTotal > 0 ? `(${unreadTotal}) ${t('app.title')}` : t('app.title');
+  }, [t, unreadTotal]);
+  const openChat = (id: string) => {
+    setView('chats');
+    client.select(id);
+  };
   return (
     <div className="console">
-      <header className="console-header">
-        <div className="console-brand">
-          <span className="console-logo" aria-hidden="true">
-            智
-          </span>
-          <strong>智达客服</strong>
-          <span className="console-brand-sub">{t('app.brand')}</span>
+      <a className="skip-link" href="#console-main">
+        {t('skip.main')}
+      </a>
+      <ConsoleHeader me={me} state={state} client={client} alerts={alerts} onLogout={onLogout} />
+      <nav className="console-nav" aria-label={t('tabs.label')}>
+        <ViewTabs
+          view={view}
+          setView={setView}
+          counts={{
+            chats: unreadTotal,
+            tickets: tickets.data?.tickets.length ?? 0,
+            breaches: breaches.data?.breaches.length ?? 0,
+          }}
+        />
+      </nav>
+      <main id="console-main" className="console-views" tabIndex={-1}>
+        <div
+          id="panel-chats"
+          role="tabpanel"
+          aria-labelledby="tab-chats"
+          className="console-body"
+          hidden={view !== 'chats'}
+        >
+          <nav className="console-sidebar" aria-label={t('sidebar.label')}>
+            <ConversationList
+              id="queue"
+              variant="queue"
+              title={t('queue.title')}
+              empty={t('queue.empty')}
+              conversations={state.queue}
+              selectedId={state.selectedId}
+              onSelect={(id) => client.select(id)}
+              now={now}
+              unread={state.unread}
+            />
+            <ConversationList
+              id="mine"
+              variant="mine"
+              title={t('mine.title')}
+              empty={t('mine.empty')}
+              conversations={state.mine}
+              selectedId={state.selectedId}
+              onSelect={(id) => client.select(id)}
+              now={now}
+              unread={state.unread}
+            />
+            <RatingSummary me={me} />
+          </nav>
+          <div className="console-main">
+            <ConversationPane
+              state={state}
+              client={client}
+              me={me}
+              now={now}
+              onComplaintOpened={() => void breaches.reload()}
+            />
+          </div>
         </div>
-        <span className={`console-conn console-conn--${state.connection}`} role="status">
-          {state.connection === 'open' ? t('conn.open') : t('conn.connecting')}
-        </span>
-        <div className="console-user">
-          <label className={`console-presence console-presence--${state.presence}`}>
-            <span className="visually-hidden">{t('presence.label')}</span>
-            <select
-              value={state.presence}
-              onChange={(event) => void client.setPresence(event.target.value as Presence)}
-              aria-label={t('presence.label')}
-            >
-              <option value="online">{t('presence.online')}</option>
-              <option value="away">{t('presence.away')}</option>
-            </select>
-          </label>
-          <LocaleSwitch locale={locale} setLocale={setLocale} label={t('lang.label')} />
-          <span className="console-avatar" aria-hidden="true">
-            {initialOf(me.displayName)}
-          </span>
-          <span className="console-username">{me.displayName}</span>
-          <button
-            type="button"
-            className="btn btn--small"
-            onClick={() => void client.signOff().finally(onLogout)}
-          >
-            {t('auth.logout')}
-          </button>
+        <div
+          id="panel-tickets"
+          role="tabpanel"
+          aria-labelledby="tab-tickets"
+          className="console-page"
+          hidden={view !== 'tickets'}
+        >
+          {view === 'tickets' && (
+            <TicketsView onOpenChat={openChat} onChanged={() => void tickets.reload()} />
+          )}
         </div>
-      </header>
-      <div className="console-body">
-        <nav className="console-sidebar" aria-label={t('app.brand')}>
-          <ConversationList
-            id="queue"
-            variant="queue"
-            title={t('queue.title')}
-            empty={t('queue.empty')}
-            conversations={state.queue}
-            selectedId={state.selectedId}
-            onSelect={(id) => client.select(id)}
-            now={now}
-            unread={state.unread}
-          />
-          <ConversationList
-            id="mine"
-            variant="mine"
-            title={t('mine.title')}
-            empty={t('mine.empty')}
-            conversations={state.mine}
-            selectedId={state.selectedId}
-            onSelect={(id) => client.select(id)}
-            now={now}
-            unread={state.unread}
-          />
-        </nav>
-        <main className="console-main">
-          <ConversationPane state={state} client={client} me={me} now={now} />
-        </main>
-      </div>
+        <div
+          id="panel-complaints"
+          role="tabpanel"
+          aria-labelledby="tab-complaints"
+          className="console-page"
+          hidden={view !== 'complaints'}
+        >
+          {view === 'complaints' && (
+            <ComplaintsView now={now} onOpenChat={openChat} onChanged={() => void breaches.reload()} />
+          )}
+        </div>
+      </main>
     </div>
   );
 }

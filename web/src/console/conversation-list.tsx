@@ -2,6 +2,7 @@
 import { formatDuration } from '../shared/i18n.js';
 import type { ConversationSummary } from '../shared/types.js';
 import { reasonText, useI18n } from './messages.js';
+import { PriorityBadges } from './priority-badges.js';
 
 export function customerName(summary: ConversationSummary, visitor: string): string {
   return summary.customer?.name || `${visitor} ${summary.id.slice(-4).toUpperCase()}`;
@@ -74,7 +75,7 @@ export function ConversationList({
                     {variant === 'queue' && (
                       <span className="cl-reason">{reasonText(t, c.handoffReason)}</span>
                     )}
-                    {c.care && <span className="badge badge--care">{t('care.flag')}</span>}
+                    <PriorityBadges c={c} />
                     {count > 0 && <span className="cl-unread">{t('list.unread', { n: count })}</span>}
                   </span>
                   {c.lastMessage && <span className="cl-preview">{c.lastMessage.text}</span>}

@@ -1,64 +1,142 @@
-// The open conversation: who and why, the transcript, accept / resolve, and the reply box.
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { newClientMessageId } from '../shared/api.js';
-import { formatDuration } from '../shared/i18n.js';
+// The open conversation: header (who, why, actions), the transcript with the bot's decisions, the reply
+// box with canned replies, and beside it the engine's suggestions and the internal notes.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { User } from '../shared/types.js';
-import type { AgentClient, ConsoleState } from './agent-client.js';
-import { customerName } from './conversation-list.js';
-import { reasonText, useI18n } from './messages.js';
+import type { AgentClient, ConsoleState, OpenConversation } from './agent-client.js';
+import type { AgentDirectory, CannedReply, Complaint } from './api-types.js';
+import { ComplaintDialog } from './complaint-dialog.js';
+import { ConversationHeader } from './conversation-header.js';
+import { useI18n } from './messages.js';
+import { NotesPanel } from './notes-panel.js';
+import { ReplyBox } from './reply-box.js';
+import { SuggestionsPanel } from './suggestions-panel.js';
+import { TransferDialog } from './transfer-dialog.js';
 import { Transcript } from './transcript.js';
+import { useResource } from './use-resource.js';
 
-function ReplyBox({ client }: { client: AgentClient }) {
+const RATING_POLL_MS = 15_000;
+
+function OpenChat({
+  open,
+  state,
+  client,
+  me,
+  now,
+  canned,
+  directory,
+  errorText,
+  onComplaintOpened,
+}: {
+  open: OpenConversation;
+  state: ConsoleState;
+  client: AgentClient;
+  me: User;
+  now: number;
+  canned: CannedReply[];
+  directory: AgentDirectory | null;
+  errorText: string | null;
+  onComplaintOpened: () => void;
+}) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  // Kept until the reply is confirmed, so a retry after a failure cannot store it twice.
-  const pendingId = useRef<string | null>(null);
-  const send = async () => {
-    if (sending || !text.trim()) return;
-    setSending(true);
-    pendingId.current ??= newClientMessageId();
-    const ok = await client.reply(text, pendingId.current);
-    setSending(false);
-    if (ok) {
-      pendingId.current = null;
-      setText('');
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
-      event.preventDefault();
-      void send();
-    }
-  };
+  const logRef = useRef<HTMLDivElement>(null);
+  const [draft, setDraft] = useState('');
+  const [dialog, setDialog] = useState<'transfer' | 'complaint' | null>(null);
+  const [filed, setFiled] = useState<Complaint | null>(null);
+  const c = open.conversation;
+  const mine = c.assignedAgent?.id === me.id;
+  const canReply = mine && c.status === 'assigned';
+  const ended = c.status === 'resolved' || c.status === 'closed';
+  const lastCustomerSeq = open.messages.reduce((seq, m) => (m.sender === 'customer' ? m.seq : seq), 0);
+
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [open.messages.length]);
+  // The customer may rate after the chat ended: look again now and then until they have.
+  useEffect(() => {
+    if (!ended || c.rating) return;
+    const timer = setInterval(() => client.refreshOpen(), RATING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [client, ended, c.rating]);
+
   return (
-    <form
-      className="cp-reply"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
-    >
-      <label htmlFor="cp-reply-input" className="visually-hidden">
-        {t('reply.label')}
-      </label>
-      <textarea
-        id="cp-reply-input"
-        className="input"
-        rows={3}
-        value={text}
-        placeholder={t('reply.placeholder')}
-        onChange={(event) => {
-          pendingId.current = null;
-          setText(event.target.value);
-          client.typing();
-        }}
-        onKeyDown={onKeyDown}
+    <section className="cp" aria-labelledby="cp-title" data-status={c.status}>
+      <ConversationHeader
+        c={c}
+        state={state}
+        now={now}
+        mine={mine}
+        onAccept={() => void client.accept()}
+        onTransfer={() => setDialog('transfer')}
+        onComplaint={() => setDialog('complaint')}
+        onResolve={() => void client.resolve()}
       />
-      <button type="submit" className="btn btn--primary" disabled={sending || !text.trim()}>
-        {t('reply.send')}
-      </button>
-    </form>
+      {errorText && (
+        <p className="alert alert--error cp-alert" role="alert">
+          {errorText}
+        </p>
+      )}
+      {filed && (
+        <p className="alert alert--success cp-alert" role="status">
+          {t('complaintNew.done', { id: filed.id.slice(-6).toUpperCase() })}
+        </p>
+      )}
+      <div className="cp-body">
+        <div className="cp-chat">
+          <div
+            className="cp-log"
+            ref={logRef}
+            role="log"
+            aria-live="polite"
+            aria-label={t('pane.transcript')}
+            tabIndex={0}
+          >
+            <Transcript messages={open.messages} myName={me.displayName} />
+            {(state.typingUntil[c.id] ?? 0) > now && (
+              <p className="cp-typing" aria-live="off">
+                {t('pane.typing')}
+              </p>
+            )}
+          </div>
+          {canReply ? (
+            <ReplyBox client={client} text={draft} setText={setDraft} canned={canned} />
+          ) : (
+            <p className="cp-hint">
+              {c.status === 'queued' ? t('pane.acceptHint') : ended ? t('pane.resolved') : t('pane.readonly')}
+            </p>
+          )}
+        </div>
+        <div className="cp-side">
+          <SuggestionsPanel
+            client={client}
+            conversationId={c.id}
+            lastCustomerSeq={lastCustomerSeq}
+            canReply={canReply}
+            onInsert={(text) => {
+              setDraft((d) => (d.trim() ? `${d.trimEnd()}\n${text}` : text));
+              requestAnimationFrame(() => document.getElementById('cp-reply-input')?.focus());
+            }}
+          />
+          <NotesPanel
+            key={`${c.id}-${c.assignedAgent?.id ?? ''}`}
+            conversationId={c.id}
+            directory={directory}
+          />
+        </div>
+      </div>
+      {dialog === 'transfer' && <TransferDialog client={client} me={me} onClose={() => setDialog(null)} />}
+      {dialog === 'complaint' && (
+        <ComplaintDialog
+          conversation={c}
+          onClose={() => setDialog(null)}
+          onCreated={(complaint) => {
+            setDialog(null);
+            setFiled(complaint);
+            onComplaintOpened();
+          }}
+        />
+      )}
+    </section>
   );
 }
 
@@ -67,19 +145,17 @@ export function ConversationPane({
   client,
   me,
   now,
+  onComplaintOpened,
 }: {
   state: ConsoleState;
   client: AgentClient;
   me: User;
   now: number;
+  onComplaintOpened: () => void;
 }) {
-  const { t, locale } = useI18n();
-  const logRef = useRef<HTMLDivElement>(null);
-  const open = state.open;
-  useLayoutEffect(() => {
-    const log = logRef.current;
-    if (log) log.scrollTop = log.scrollHeight;
-  }, [open?.messages.length, open?.conversation.id]);
+  const { t } = useI18n();
+  const canned = useResource<{ replies: CannedReply[] }>('/api/agent/canned-replies', 5 * 60_000);
+  const directory = useResource<AgentDirectory>('/api/agent/agents', 60_000);
 
   if (!state.selectedId) {
     return (
@@ -107,7 +183,7 @@ export function ConversationPane({
           : state.error === 'action-failed'
             ? t('action.failed')
             : null;
-  if (!open) {
+  if (!state.open) {
     return (
       <section className="cp cp--empty" aria-busy={state.loading}>
         {errorText ? (
@@ -120,83 +196,18 @@ export function ConversationPane({
       </section>
     );
   }
-  const c = open.conversation;
-  const mine = c.assignedAgent?.id === me.id;
-  const canReply = mine && c.status === 'assigned';
   return (
-    <section className="cp" aria-labelledby="cp-title" data-status={c.status}>
-      <header className="cp-header">
-        <div className="cp-who">
-          <h2 id="cp-title">{customerName(c, t('customer.visitor'))}</h2>
-          <p className="cp-facts">
-            <span className={`badge badge--${c.status}`} data-testid="conversation-status">
-              {t(`status.${c.status}`)}
-            </span>
-            {c.care && <span className="badge badge--care">{t('care.flag')}</span>}
-            {c.handoffReason && (
-              <span>{t('pane.handoffReason', { reason: reasonText(t, c.handoffReason) })}</span>
-            )}
-            {c.status === 'queued' && c.queuedAt && (
-              <span>{t('list.waiting', { time: formatDuration(now - Date.parse(c.queuedAt), locale) })}</span>
-            )}
-            {c.assignedAgent && <span>{t('pane.assignedTo', { agent: c.assignedAgent.displayName })}</span>}
-            {c.customer?.phone && <span>{t('pane.phone', { phone: c.customer.phone })}</span>}
-          </p>
-        </div>
-        <div className="cp-actions">
-          {c.status === 'queued' && (
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => void client.accept()}
-              disabled={state.busy !== null}
-            >
-              {state.busy === 'accept' ? t('pane.accepting') : t('pane.accept')}
-            </button>
-          )}
-          {canReply && (
-            <button
-              type="button"
-              className="btn btn--danger"
-              onClick={() => void client.resolve()}
-              disabled={state.busy !== null}
-            >
-              {t('pane.resolve')}
-            </button>
-          )}
-        </div>
-      </header>
-      {errorText && (
-        <p className="alert alert--error cp-alert" role="alert">
-          {errorText}
-        </p>
-      )}
-      <div
-        className="cp-log"
-        ref={logRef}
-        role="log"
-        aria-live="polite"
-        aria-label={t('pane.transcript')}
-        tabIndex={0}
-      >
-        <Transcript messages={open.messages} myName={me.displayName} />
-        {(state.typingUntil[c.id] ?? 0) > now && (
-          <p className="cp-typing" aria-live="off">
-            {t('pane.typing')}
-          </p>
-        )}
-      </div>
-      {canReply ? (
-        <ReplyBox key={c.id} client={client} />
-      ) : (
-        <p className="cp-hint">
-          {c.status === 'queued'
-            ? t('pane.acceptHint')
-            : c.status === 'resolved' || c.status === 'closed'
-              ? t('pane.resolved')
-              : t('pane.readonly')}
-        </p>
-      )}
-    </section>
+    <OpenChat
+      key={state.open.conversation.id}
+      open={state.open}
+      state={state}
+      client={client}
+      me={me}
+      now={now}
+      canned={canned.data?.replies ?? []}
+      directory={directory.data}
+      errorText={errorText}
+      onComplaintOpened={onComplaintOpened}
+    />
   );
 }

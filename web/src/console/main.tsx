@@ -6,6 +6,8 @@ import '../shared/login.css';
 import './console.css';
 import './conversation-list.css';
 import './conversation-pane.css';
+import './conversation-side.css';
+import './console-pages.css';
 import { ConsoleApp } from './console-app.js';
 import { I18nProvider } from './messages.js';
 

@@ -39,6 +39,14 @@ export interface ChatMessage {
   choices?: Choice[];
   agentName?: string;
   meta?: BotMeta | null;
+  /** Ways out the server offers with a bot reply (every reply that is not itself a handoff). */
+  actions?: MessageAction[];
+}
+
+export interface MessageAction {
+  type: 'handoff' | string;
+  label: string;
+  labelEn?: string;
 }
 
 export interface CustomerConversationState {
@@ -48,6 +56,8 @@ export interface CustomerConversationState {
   agentsAvailable?: boolean;
   withinHours?: boolean;
   agent?: { displayName: string } | null;
+  /** When the conversation last changed (ISO): a view older than the one shown is stale. */
+  updatedAt?: string;
 }
 
 export interface SendMessageResponse {
@@ -75,12 +85,17 @@ export interface ConversationSummary {
   care: boolean;
   locale: string;
   handoffReason: string | null;
+  /** Queue priority class (agent API). */
+  priority?: 'care' | 'urgent' | 'vip' | 'normal' | string;
+  skillGroup?: string | null;
   queuedAt: string | null;
   queuePosition?: number | null;
   assignedAgent?: { id: string; displayName: string } | null;
   createdAt: string;
   updatedAt: string;
   lastMessage?: { sender: Sender; text: string; createdAt: string } | null;
+  /** The customer's satisfaction rating, once given (resolved conversations). */
+  rating?: { score: number; comment: string | null; ratedAt: string } | null;
 }
 
 export type AgentFrame =

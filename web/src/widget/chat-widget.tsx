@@ -1,22 +1,38 @@
-// The customer chat widget: a launcher button and the chat panel it opens.
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+// The customer chat widget: a launcher button and the chat panel it opens. The panel has the care-mode
+// switch on its first screen, the always-visible 人工客服 button, the queue actions, and in-place screens
+// (never pop-ups) for complaints and chat records.
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LocaleSwitch } from '../shared/i18n.js';
+import { useCareMode } from './care-mode.js';
+import { ChatLog } from './chat-log.js';
+import { ComplaintView } from './complaint-view.js';
 import { Composer } from './composer.js';
 import { ConversationClient } from './conversation-client.js';
-import { MessageView, PendingView } from './message-view.js';
+import { HumanButton } from './human-button.js';
 import { useI18n } from './messages.js';
+import { QueueActions } from './queue-actions.js';
+import { RecordsView } from './records-view.js';
+import { ServiceView } from './service-view.js';
+import { adoptLinkSession } from './session.js';
 import { StatusBanner } from './status-banner.js';
+import { WidgetToolbar, type WidgetView } from './widget-toolbar.js';
 
 export function ChatWidget({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const { t, locale, setLocale } = useI18n();
-  const [client] = useState(() => new ConversationClient(locale));
+  const [care, setCare] = useCareMode();
+  const [client] = useState(() => {
+    // Opened through a conversation's link: resume that conversation.
+    adoptLinkSession();
+    return new ConversationClient(locale);
+  });
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const [open, setOpen] = useState(defaultOpen);
+  const [view, setView] = useState<WidgetView>('chat');
   const [seenCount, setSeenCount] = useState(0);
-  const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const launcherRef = useRef<HTMLButtonElement>(null);
 
+  useEffect(() => client.setCare(care), [client, care]);
   useEffect(() => {
     if (open) void client.start();
   }, [open, client]);
@@ -28,39 +44,33 @@ export function ChatWidget({ defaultOpen = false }: { defaultOpen?: boolean }) {
   }, [open, incoming]);
   const unread = open ? 0 : Math.max(0, incoming - seenCount);
 
-  // Keep the newest message in view.
-  useLayoutEffect(() => {
-    const log = logRef.current;
-    if (log) log.scrollTop = log.scrollHeight;
-  }, [state.messages.length, state.outbox.length, open, state.status]);
-
   const toggle = (next: boolean) => {
     setOpen(next);
     requestAnimationFrame(() => (next ? inputRef.current?.focus() : launcherRef.current?.focus()));
   };
+  const backToChat = () => {
+    setView('chat');
+    requestAnimationFrame(() => inputRef.current?.focus());
+  };
+  const handoff = () => {
+    setView('chat');
+    void client.handoff();
+  };
 
-  // Re-render when the typing hint should disappear.
-  const [, setTick] = useState(0);
-  const typingUntil = state.agentTyping?.until ?? 0;
-  useEffect(() => {
-    const left = typingUntil - Date.now();
-    if (left <= 0) return;
-    const timer = setTimeout(() => setTick((n) => n + 1), left + 50);
-    return () => clearTimeout(timer);
-  }, [typingUntil]);
-  const typingShown = typingUntil > Date.now();
-
-  const last = state.messages[state.messages.length - 1];
   const ready = state.phase === 'ready';
+  const session = client.getSession();
   const notice =
     state.notice === 'send-retrying'
       ? t('widget.sendRetrying')
       : state.notice === 'handoff-failed'
         ? t('widget.handoffFailed')
-        : null;
+        : state.notice === 'leave-failed'
+          ? t('queue.leaveFailed')
+          : null;
+  const humanDisabled = !ready || state.handoffPending;
 
   return (
-    <div className="zw" data-phase={state.phase}>
+    <div className={`zw ${care ? 'zw--care' : ''}`} data-phase={state.phase} data-care={care ? 'on' : 'off'}>
       <section
         id="zhida-chat"
         className="zw-panel"
@@ -76,21 +86,7 @@ export function ChatWidget({ defaultOpen = false }: { defaultOpen?: boolean }) {
             <h2 id="zw-title">{t('widget.title')}</h2>
             <p>{t('widget.subtitle')}</p>
           </div>
-          <button
-            type="button"
-            className="zw-human"
-            onClick={() => void client.handoff()}
-            disabled={!ready || state.handoffPending}
-            title={t('widget.human.hint')}
-          >
-            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-              <path
-                fill="currentColor"
-                d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm0 2c-3.3 0-8 1.7-8 5v1h16v-1c0-3.3-4.7-5-8-5Z"
-              />
-            </svg>
-            {t('widget.human')}
-          </button>
+          {!care && <HumanButton onClick={handoff} disabled={humanDisabled} />}
           <button
             type="button"
             className="zw-icon-button"
@@ -102,49 +98,39 @@ export function ChatWidget({ defaultOpen = false }: { defaultOpen?: boolean }) {
             </svg>
           </button>
         </header>
-        <StatusBanner
-          status={state.status}
-          queuePosition={state.queuePosition}
-          agentName={state.agentName}
-          queueInfo={state.queueInfo}
-        />
-        {ready && state.connection === 'connecting' && (
-          <p className="zw-connection" role="status">
-            {t('widget.reconnecting')}
-          </p>
+        <WidgetToolbar care={care} onCare={setCare} view={view} onView={setView} servicesReady={!!session} />
+        {view === 'chat' || !session ? (
+          <>
+            <StatusBanner
+              status={state.status}
+              queuePosition={state.queuePosition}
+              agentName={state.agentName}
+              queueInfo={state.queueInfo}
+            />
+            <QueueActions
+              status={state.status}
+              queueInfo={state.queueInfo}
+              busy={state.handoffPending}
+              callbackTicket={state.callbackTicket}
+              messages={state.messages}
+              onLeave={() => void client.leaveQueue()}
+              onCallback={(input) => client.requestCallback(input)}
+            />
+            {ready && state.connection === 'connecting' && (
+              <p className="zw-connection" role="status">
+                {t('widget.reconnecting')}
+              </p>
+            )}
+            <ChatLog client={client} state={state} care={care} open={open} />
+          </>
+        ) : (
+          <ServiceView
+            title={view === 'complaint' ? t('complaint.title') : t('records.title')}
+            onBack={backToChat}
+          >
+            {view === 'complaint' ? <ComplaintView session={session} /> : <RecordsView session={session} />}
+          </ServiceView>
         )}
-        <div
-          className="zw-log"
-          ref={logRef}
-          role="log"
-          aria-live="polite"
-          aria-label={t('widget.log')}
-          tabIndex={0}
-        >
-          <ol className="zw-list">
-            {state.messages.map((message) => (
-              <MessageView
-                key={message.seq}
-                message={message}
-                showChoices={message === last && (state.status === 'bot' || state.status === null)}
-                onChoose={(text) => client.send(text)}
-              />
-            ))}
-            {state.outbox.map((item) => (
-              <PendingView
-                key={item.clientMessageId}
-                item={item}
-                onRetry={(id) => client.retry(id)}
-                onDiscard={(id) => client.discard(id)}
-              />
-            ))}
-          </ol>
-          {typingShown && (
-            <p className="zw-typing" aria-live="off">
-              {t('widget.agentTyping', { name: state.agentTyping?.name ?? t('widget.sender.agent') })}
-            </p>
-          )}
-        </div>
         {state.phase === 'starting' && <p className="zw-notice">{t('widget.starting')}</p>}
         {state.phase === 'failed' && (
           <p className="zw-notice zw-notice--error" role="alert">
@@ -159,12 +145,15 @@ export function ChatWidget({ defaultOpen = false }: { defaultOpen?: boolean }) {
             {notice}
           </p>
         )}
-        <Composer
-          onSend={(text) => client.send(text)}
-          onTyping={() => client.typing()}
-          disabled={!ready}
-          inputRef={inputRef}
-        />
+        {care && <HumanButton onClick={handoff} disabled={humanDisabled} large />}
+        {view === 'chat' && (
+          <Composer
+            onSend={(text) => client.send(text)}
+            onTyping={() => client.typing()}
+            disabled={!ready}
+            inputRef={inputRef}
+          />
+        )}
         <footer className="zw-footer">
           <span>
             Powered by <strong>智达客服</strong>

@@ -22,6 +22,7 @@ import {
 import {
   INITIAL_STATE,
   queueInfoOf,
+  type WidgetNotice,
   statusOf,
   TYPING_SENT_EVERY_MS,
   TYPING_SHOWN_MS,
@@ -43,8 +44,19 @@ export class ConversationClient {
   private lastTypingSent = 0;
   /** Counts status frames from the stream, to tell a stale HTTP response from a fresh one. */
   private statusFrames = 0;
+  /** updatedAt (ms) of the conversation view shown: an older view is dropped. */
+  private shownUpdatedAt = 0;
+  private care = false;
 
   constructor(private readonly locale: string) {}
+
+  /** Care mode is sent when the conversation is created (agents see the flag, the queue may prioritise it). */
+  setCare(care: boolean): void {
+    this.care = care;
+  }
+
+  /** The conversation id and token, once started (for ratings, complaints and downloads). */
+  getSession = (): Session | null => this.session;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -89,7 +101,7 @@ export class ConversationClient {
     }
     const created = await request<Session>('/api/v1/conversations', {
       method: 'POST',
-      body: { locale: this.locale, care: false },
+      body: { locale: this.locale, care: this.care },
     });
     const session = { conversationId: created.conversationId, token: created.token };
     saveSession(session);
@@ -106,10 +118,9 @@ export class ConversationClient {
     this.publishMessages();
     const framesBefore = this.statusFrames;
     try {
-      const { conversation } = await request<{ conversation: CustomerConversationState }>(
-        `/api/v1/conversations/${encodeURIComponent(session.conversationId)}`,
-        { token: session.token },
-      );
+      const { conversation } = await request<{ conversation: CustomerConversationState }>(this.path(), {
+        token: session.token,
+      });
       this.applyResponseStatus(conversation, framesBefore);
     } catch {
       // The stream sends the status on connect as well.
@@ -122,7 +133,7 @@ export class ConversationClient {
     let cursor = after;
     for (let page = 0; page < 100; page += 1) {
       const { messages } = await request<{ messages: ChatMessage[] }>(
-        `/api/v1/conversations/${encodeURIComponent(session.conversationId)}/messages?after=${cursor}`,
+        this.path(`/messages?after=${cursor}`),
         { token: session.token },
       );
       if (messages.length === 0) break;
@@ -161,7 +172,7 @@ export class ConversationClient {
       this.publishMessages();
     } else if (frame?.type === 'conversation' && frame.conversation) {
       this.statusFrames += 1;
-      this.applyConversation(frame.conversation);
+      this.applyConversation(frame.conversation, 'stream');
     } else if (frame?.type === 'typing' && frame.from === 'agent') {
       this.set({ agentTyping: { name: frame.name ?? null, until: Date.now() + TYPING_SHOWN_MS } });
     }
@@ -185,7 +196,17 @@ export class ConversationClient {
     this.set({ messages, outbox: this.outbox?.items() ?? [], agentName });
   }
 
-  private applyConversation(conversation: CustomerConversationState): void {
+  /**
+   * Shows a conversation view. An HTTP response older (by updatedAt) than the view shown is dropped;
+   * stream frames are always applied: the server sends them in order on each connection, and queue
+   * updates (someone ahead left) carry the same updatedAt as before.
+   */
+  private applyConversation(conversation: CustomerConversationState, source: 'stream' | 'http'): void {
+    const updatedAt = conversation.updatedAt ? Date.parse(conversation.updatedAt) : Number.NaN;
+    if (!Number.isNaN(updatedAt)) {
+      if (source === 'http' && updatedAt < this.shownUpdatedAt) return;
+      this.shownUpdatedAt = Math.max(this.shownUpdatedAt, updatedAt);
+    }
     const next = statusOf(conversation, this.state.agentName);
     if (this.session) saveStatus(this.session.conversationId, next);
     this.set({ ...next, queueInfo: queueInfoOf(conversation) });
@@ -201,8 +222,10 @@ export class ConversationClient {
     framesBefore: number,
   ): void {
     if (!conversation) return;
-    if (this.statusFrames !== framesBefore && this.state.connection === 'open') return;
-    this.applyConversation(conversation);
+    // With updatedAt, applyConversation itself drops what is older than what is shown.
+    if (!conversation.updatedAt && this.statusFrames !== framesBefore && this.state.connection === 'open')
+      return;
+    this.applyConversation(conversation, 'http');
   }
 
   /** Lets the agent see that the customer is typing (only while a person is serving; throttled). */
@@ -235,14 +258,11 @@ export class ConversationClient {
         if (!item) break;
         const framesBefore = this.statusFrames;
         try {
-          const response = await request<SendMessageResponse>(
-            `/api/v1/conversations/${encodeURIComponent(this.session.conversationId)}/messages`,
-            {
-              method: 'POST',
-              token: this.session.token,
-              body: { text: item.text, clientMessageId: item.clientMessageId },
-            },
-          );
+          const response = await request<SendMessageResponse>(this.path('/messages'), {
+            method: 'POST',
+            token: this.session.token,
+            body: { text: item.text, clientMessageId: item.clientMessageId },
+          });
           this.remember(response.message);
           for (const reply of response.replies ?? []) this.remember(reply);
           this.outbox.remove(item.clientMessageId);
@@ -292,21 +312,44 @@ export class ConversationClient {
     void this.flush();
   }
 
-  async handoff(): Promise<void> {
+  /** Asks for a person (the one-click button, or a bot reply's action). */
+  handoff = (): Promise<void> => this.act('handoff', 'handoff-failed');
+
+  /** Stops waiting for an agent (the bot answers again); the server records it as abandonment. */
+  leaveQueue = (): Promise<void> => this.act('leave-queue', 'leave-failed');
+
+  private async act(action: 'handoff' | 'leave-queue', failure: WidgetNotice): Promise<void> {
     if (!this.session || this.state.handoffPending) return;
     this.set({ handoffPending: true, notice: null });
     const framesBefore = this.statusFrames;
     try {
       const { conversation } = await request<{ conversation: CustomerConversationState }>(
-        `/api/v1/conversations/${encodeURIComponent(this.session.conversationId)}/handoff`,
+        this.path(`/${action}`),
         { method: 'POST', token: this.session.token, body: {} },
       );
       this.applyResponseStatus(conversation, framesBefore);
     } catch {
-      this.set({ notice: 'handoff-failed' });
+      this.set({ notice: failure });
     } finally {
       this.set({ handoffPending: false });
     }
+  }
+
+  /** Leaves name, phone and question for a callback when nobody can answer now (ends the wait). */
+  async requestCallback(input: { name: string; phone: string; question: string }): Promise<{ id: string }> {
+    const session = this.requireSession();
+    const { ticket } = await request<{ ticket: { id: string; status: string } }>(this.path('/callback'), {
+      method: 'POST',
+      token: session.token,
+      body: input,
+    });
+    this.set({ callbackTicket: ticket.id });
+    const framesBefore = this.statusFrames;
+    request<{ conversation: CustomerConversationState }>(this.path(), { token: session.token })
+      .then(({ conversation }) => this.applyResponseStatus(conversation, framesBefore))
+      // The stream pushes the status change as well.
+      .catch(() => {});
+    return ticket;
   }
 
   stop(): void {
@@ -314,6 +357,11 @@ export class ConversationClient {
     this.socket = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+  }
+
+  /** The conversation's API path, with an optional suffix ("/messages"). */
+  private path(suffix = ''): string {
+    return `/api/v1/conversations/${encodeURIComponent(this.requireSession().conversationId)}${suffix}`;
   }
 
   private requireSession(): Session {

@@ -5,6 +5,8 @@ import '../shared/base.css';
 import './shop.css';
 import './widget.css';
 import './messages.css';
+import './services.css';
+import './care.css';
 import { ChatWidget } from './chat-widget.js';
 import { I18nProvider } from './messages.js';
 import { Shop } from './shop.js';

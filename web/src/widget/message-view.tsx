@@ -3,15 +3,22 @@ import { formatTime, initialOf } from '../shared/i18n.js';
 import type { ChatMessage } from '../shared/types.js';
 import { useI18n } from './messages.js';
 import type { OutboxItem } from './outbox.js';
+import { ReadAloudButton } from './read-aloud.js';
 
 export function MessageView({
   message,
   showChoices,
   onChoose,
+  readAloud = false,
+  onHandoff,
 }: {
   message: ChatMessage;
   showChoices: boolean;
   onChoose: (text: string) => void;
+  /** Care mode: a ▶ 朗读 button on bot and agent messages. */
+  readAloud?: boolean;
+  /** Set on the latest bot reply while the bot is serving: shows the reply's way to a person. */
+  onHandoff?: () => void;
 }) {
   const { t, locale } = useI18n();
   const time = formatTime(message.createdAt, locale);
@@ -36,6 +43,7 @@ export function MessageView({
   const isBot = message.sender === 'bot';
   const name = isBot ? t('widget.sender.bot') : (message.agentName ?? t('widget.sender.agent'));
   const choices = isBot && message.decision === 'clarify' ? (message.choices ?? []) : [];
+  const handoffAction = onHandoff ? message.actions?.find((a) => a.type === 'handoff') : undefined;
   return (
     <li
       className={`zw-msg zw-msg--${message.sender}`}
@@ -68,6 +76,16 @@ export function MessageView({
             >
               {t('widget.clarify.none')}
             </button>
+          </div>
+        )}
+        {(readAloud || handoffAction) && (
+          <div className="zw-msg-actions">
+            {readAloud && <ReadAloudButton text={message.text} who={name} />}
+            {handoffAction && (
+              <button type="button" className="zw-choice zw-action" onClick={onHandoff}>
+                {locale === 'en' ? (handoffAction.labelEn ?? handoffAction.label) : handoffAction.label}
+              </button>
+            )}
           </div>
         )}
         <time className="zw-time" dateTime={message.createdAt}>

@@ -1,5 +1,6 @@
 // UI text of the demo shop page and the chat widget (Chinese first, English switchable).
 import { createI18n } from '../shared/i18n.js';
+import { serviceEn, serviceZh, type ServiceKey } from './service-messages.js';
 
 const zh = {
   'lang.label': '界面语言',
@@ -56,9 +57,9 @@ const zh = {
   'decision.handoff': '已为您转接人工',
 } as const;
 
-export type WidgetKey = keyof typeof zh;
+export type WidgetKey = keyof typeof zh | ServiceKey;
 
-const en: Record<WidgetKey, string> = {
+const en: Record<keyof typeof zh, string> = {
   'lang.label': 'Language',
   'shop.name': 'YueGou Mall',
   'shop.tagline': 'Quality goods · next-day delivery',
@@ -114,4 +115,7 @@ const en: Record<WidgetKey, string> = {
   'decision.handoff': 'Handed over to a human',
 };
 
-export const { I18nProvider, useI18n } = createI18n<WidgetKey>({ 'zh-CN': zh, en });
+export const { I18nProvider, useI18n } = createI18n<WidgetKey>({
+  'zh-CN': { ...zh, ...serviceZh },
+  en: { ...en, ...serviceEn },
+});

@@ -28,3 +28,29 @@ export const storedStatus = (conversationId: string): StatusCache | null =>
 
 export const saveStatus = (conversationId: string, status: StatusCache): void =>
   writeJson(statusKey(conversationId), status);
+
+const LINK_PARAMS = { id: 'zhida-conversation', token: 'zhida-token' } as const;
+
+/**
+ * The conversation's own link: opening it (later, on any device) resumes this conversation, to rate it,
+ * follow a complaint or download the transcript. The token is in the fragment, never sent to a server.
+ */
+export function conversationLink(session: Session): string {
+  const hash = new URLSearchParams({
+    [LINK_PARAMS.id]: session.conversationId,
+    [LINK_PARAMS.token]: session.token,
+  });
+  return `${location.origin}/#${hash.toString()}`;
+}
+
+/** When the page was opened through a conversation link: remembers that conversation and tidies the URL. */
+export function adoptLinkSession(): Session | null {
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const conversationId = hash.get(LINK_PARAMS.id);
+  const token = hash.get(LINK_PARAMS.token);
+  if (!conversationId || !token) return null;
+  const session = { conversationId, token };
+  saveSession(session);
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  return session;
+}

@@ -3,7 +3,7 @@ import type { SocketState } from '../shared/socket.js';
 import type { ChatMessage, ConversationStatus, CustomerConversationState } from '../shared/types.js';
 import type { OutboxItem } from './outbox.js';
 
-export type WidgetNotice = 'start-failed' | 'send-retrying' | 'handoff-failed' | null;
+export type WidgetNotice = 'start-failed' | 'send-retrying' | 'handoff-failed' | 'leave-failed' | null;
 
 export interface WidgetState {
   phase: 'idle' | 'starting' | 'ready' | 'failed';
@@ -19,6 +19,8 @@ export interface WidgetState {
   queueInfo: QueueInfo;
   /** Name of the agent who is typing and until when it is shown, or null. */
   agentTyping: { name: string | null; until: number } | null;
+  /** Id of the callback ticket left in this page view, if any. */
+  callbackTicket: string | null;
 }
 
 export interface QueueInfo {
@@ -53,6 +55,7 @@ export const INITIAL_STATE: WidgetState = {
   handoffPending: false,
   queueInfo: NO_QUEUE_INFO,
   agentTyping: null,
+  callbackTicket: null,
 };
 
 /** The status to show (and remember) for a conversation view; keeps a known agent name while assigned. */

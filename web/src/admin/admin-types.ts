@@ -1,0 +1,247 @@
+// Shapes of the admin API as the admin console reads them (KB lifecycle, learning loop, customers, insights).
+import type { KbEntry } from '../shared/types.js';
+
+export type EntryStatus = 'draft' | 'published';
+
+export type AdminEntry = Omit<KbEntry, 'updatedAt'> & { updatedAt?: number | string; status?: EntryStatus };
+
+export interface AdminKb {
+  name: string;
+  locale: string;
+  /** The latest (draft) version. */
+  version: number;
+  /** The version the bot answers from (0: none). */
+  publishedVersion: number;
+  entries: AdminEntry[];
+  /** Entries of the live version that the draft no longer has. */
+  pendingRemovals: string[];
+}
+
+export interface ChangeCounts {
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+export interface KbVersion {
+  version: number;
+  createdAt: number;
+  author: string | null;
+  note: string | null;
+  entryCount: number;
+  publishedAt: number | null;
+  publishedBy: string | null;
+  live: boolean;
+  changes: ChangeCounts;
+}
+
+export interface VersionHistory {
+  version: number;
+  liveVersion: number;
+  versions: KbVersion[];
+}
+
+export type EntryField = 'title' | 'category' | 'questions' | 'answer' | 'tags';
+
+export interface EntryChange {
+  id: string;
+  fields: EntryField[];
+  questionsAdded: string[];
+  questionsRemoved: string[];
+  before: AdminEntry;
+  after: AdminEntry;
+}
+
+export interface KbDiff {
+  from: number;
+  to: number;
+  counts: ChangeCounts;
+  added: AdminEntry[];
+  removed: AdminEntry[];
+  changed: EntryChange[];
+  unchanged: number;
+}
+
+export interface CaseOutcome {
+  pass: boolean;
+  verdict: 'right' | 'wrong-answer' | 'no-answer';
+  decision: 'answer' | 'clarify' | 'handoff';
+  entryId: string | null;
+  candidates: string[];
+  confidence: number;
+}
+
+export interface CaseResult {
+  id: string;
+  text: string;
+  expectedEntryId: string | null;
+  candidate: CaseOutcome;
+  live: CaseOutcome | null;
+}
+
+export interface RunFigures {
+  passed: number;
+  failed: number;
+  accuracy: number | null;
+}
+
+export interface PublishReport {
+  candidateVersion: number;
+  liveVersion: number;
+  cases: number;
+  candidate: RunFigures;
+  live: RunFigures | null;
+  wrong: CaseResult[];
+  broken: CaseResult[];
+  fixed: CaseResult[];
+  changes: ChangeCounts;
+}
+
+export interface PublishResult {
+  published: boolean;
+  version: number;
+  liveVersion: number;
+  report: PublishReport;
+}
+
+export interface RollbackResult {
+  version: number;
+  rolledBackTo: number;
+  published: boolean;
+  liveVersion: number;
+  report: PublishReport | null;
+}
+
+export interface RegressionCase {
+  id: string;
+  text: string;
+  expectedEntryId: string | null;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One problem of a refused import: `row` for CSV/xlsx, `index`/`id`/`field` for JSON. */
+export interface ImportProblem {
+  row?: number;
+  /** A CASES.jsonl line. */
+  line?: number;
+  index?: number;
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+export type UnansweredReason =
+  | 'low-confidence'
+  | 'out-of-scope'
+  | 'repeated-misses'
+  | 'clarify-rejected'
+  | 'thumbs-down'
+  | 'rephrase';
+
+export interface Cluster {
+  id: string;
+  size: number;
+  conversations: number;
+  /** Questions per day, oldest first, today last. */
+  trend: number[];
+  firstAt: string;
+  lastAt: string;
+  examples: string[];
+  reasons: Partial<Record<UnansweredReason, number>>;
+  engineTop: { entryId: string; share: number } | null;
+  nearestEntry: { entryId: string; title: string; similarity: number } | null;
+  questionIds: string[];
+}
+
+export interface ClusterList {
+  computedAt: string;
+  questions: number;
+  openQuestions: number;
+  clusters: Cluster[];
+}
+
+export interface PublishOutcome {
+  published: boolean;
+  liveVersion: number | null;
+  reason?: string;
+}
+
+export interface EntryRating {
+  entryId: string;
+  title: string | null;
+  inKb: boolean;
+  shown: number;
+  helpful: number;
+  unhelpful: number;
+  helpfulRate: number | null;
+  voteRate: number | null;
+  needsRewrite: number;
+}
+
+export interface Proposal {
+  id: string;
+  kind: 'new-entry' | 'phrasing';
+  status: 'pending' | 'accepted' | 'rejected';
+  question: string;
+  answer: string | null;
+  title: string | null;
+  entryId: string | null;
+  conversationId: string | null;
+  proposedBy: string;
+  createdAt: string;
+  note: string | null;
+}
+
+export interface CustomerSummary {
+  key: string;
+  name: string | null;
+  phone: string | null;
+  contacts: number;
+  firstContactAt: string;
+  lastContactAt: string;
+}
+
+export interface CustomerContact {
+  conversationId: string;
+  startedAt: string;
+  channel: string;
+  status: string;
+  care: boolean;
+  customerMessages: number;
+  handedOff: boolean;
+  handoffReason: string | null;
+  selfServed: boolean | null;
+  anger: number;
+}
+
+export interface CustomerProfile extends CustomerSummary {
+  channels: Record<string, number>;
+  care: boolean;
+  careConversations: number;
+  topCategories: Array<{ category: string | null; hits: number }>;
+  topics: Array<{ month: string; category: string | null; hits: number }>;
+  lastContacts: CustomerContact[];
+  sentiment: { trend: string; angryConversations: number };
+  csat: { count: number; average: number | null };
+  complaints: { open: number; items: Array<{ id: string; status: string; category?: string }> };
+  tickets: { open: number; items: unknown[] };
+  tags: Array<{ tag: string; addedBy: string; addedAt: string }>;
+}
+
+export type Cell = string | number | boolean | null;
+
+export interface MetricData {
+  metric: string;
+  range: { from: string; to: string; utcOffset: number; channel: string | null };
+  summary: Record<string, number | null>;
+  columns: string[];
+  rows: Array<Record<string, Cell>>;
+}
+
+export interface InsightSummary {
+  tiles: Record<string, number | null>;
+  topEntry: { entryId: string; title: string | null; hits: number } | null;
+}

@@ -1,0 +1,125 @@
+// The learning loop: clusters of questions the bot could not answer, answers customers rated 👎, and
+// agents' save-to-KB proposals waiting for review.
+import { useCallback, useEffect, useState } from 'react';
+import { describeError, request } from '../shared/api.js';
+import type { AdminKb, ClusterList } from './admin-types.js';
+import { ClusterCard } from './cluster-card.js';
+import { EntryRatings } from './entry-ratings.js';
+import { useI18n, type AdminKey } from './messages.js';
+import { Proposals } from './proposals.js';
+
+const VIEWS = ['clusters', 'ratings', 'proposals'] as const;
+type View = (typeof VIEWS)[number];
+const LABEL: Record<View, AdminKey> = {
+  clusters: 'learning.nav.clusters',
+  ratings: 'learning.nav.ratings',
+  proposals: 'learning.nav.proposals',
+};
+/** Minutes east of UTC of this browser, for the clusters' day boundaries. */
+const tzOffset = () => -new Date().getTimezoneOffset();
+
+function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [list, setList] = useState<ClusterList | null>(null);
+  const [minSize, setMinSize] = useState(1);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setList(
+        await request<ClusterList>(
+          `/api/admin/learning/clusters?minSize=${minSize}&limit=100&tzOffsetMinutes=${tzOffset()}`,
+        ),
+      );
+    } catch (error) {
+      setProblem(describeError(error));
+    }
+  }, [minSize]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const done = async (message: string) => {
+    setFlash(message);
+    await Promise.all([load(), reload()]);
+  };
+
+  return (
+    <>
+      <header className="page-head">
+        <div>
+          <h2>{t('learning.clustersTitle')}</h2>
+          <p className="muted">
+            {list ? t('learning.clustersIntro', { open: list.openQuestions, clusters: list.clusters.length }) : ''}
+          </p>
+        </div>
+        <div className="page-actions">
+          <label className="field field--inline">
+            <span>{t('learning.minSize')}</span>
+            <select className="input" value={minSize} onChange={(event) => setMinSize(Number(event.target.value))}>
+              {[1, 2, 3, 5, 10].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn" onClick={() => void load()}>
+            {t('learning.refresh')}
+          </button>
+        </div>
+      </header>
+      {flash && (
+        <p className="alert alert--success" role="status">
+          {flash}
+        </p>
+      )}
+      {problem && (
+        <p className="alert alert--error" role="alert">
+          {problem}
+        </p>
+      )}
+      {list && list.clusters.length === 0 && <p className="admin-empty">{t('learning.noClusters')}</p>}
+      <div className="cluster-grid">
+        {list?.clusters.map((c) => <ClusterCard key={c.id} cluster={c} kb={kb} onDone={done} />)}
+      </div>
+    </>
+  );
+}
+
+export function LearningTab({
+  kb,
+  reload,
+  sub,
+  openEntry,
+}: {
+  kb: AdminKb;
+  reload: () => Promise<void>;
+  sub: string;
+  openEntry: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const view: View = (VIEWS as readonly string[]).includes(sub) ? (sub as View) : 'clusters';
+  return (
+    <div className="admin-section">
+      <nav className="subnav" aria-label={t('learning.nav.label')}>
+        {VIEWS.map((v) => (
+          <a
+            key={v}
+            href={`#/learning/${v}`}
+            aria-current={v === view ? 'page' : undefined}
+            className={v === view ? 'is-active' : undefined}
+          >
+            {t(LABEL[v])}
+          </a>
+        ))}
+      </nav>
+      <main className="admin-page" id="main">
+        {view === 'clusters' && <Clusters kb={kb} reload={reload} />}
+        {view === 'ratings' && <EntryRatings openEntry={openEntry} />}
+        {view === 'proposals' && <Proposals kb={kb} reload={reload} />}
+      </main>
+    </div>
+  );
+}
