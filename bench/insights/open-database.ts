@@ -22,6 +22,12 @@ export async function openDatabase(options: {
     ? await openPostgres(options.databaseUrl, options.pgSchema)
     : openSqlite(options.dataDir);
   await migrateToLatest(db, kind, kind === 'postgres' ? (options.pgSchema ?? 'public') : undefined);
+  if (kind === 'sqlite') {
+    // A bulk load: a page cache that holds the indexes being filled (random uuid keys), and WAL's own
+    // crash safety instead of a sync per commit. The server's queries later run with its own settings.
+    await sql`pragma cache_size = -262144`.execute(db);
+    await sql`pragma synchronous = normal`.execute(db);
+  }
   return { kind, db };
 }
 

@@ -26,7 +26,12 @@ export interface ModelData {
   answerCoef: Float64Array;
   clarifyCoef: Float64Array;
   thresholds: DecisionThresholds;
+  /** Normalized example questions and titles → entry index (−1 when shared by several entries). */
+  exactQuestions: Record<string, number>;
 }
+
+/** An exact example question is in scope and names its entry; only a typo'd duplicate could be wrong. */
+const EXACT_MATCH_CONFIDENCE = 0.99;
 
 /** A message this long (normalized characters) with several sentences is also scored sentence by sentence. */
 const LONG_MESSAGE = 40;
@@ -80,6 +85,10 @@ export class TrainedModel implements AnswerModel {
         outcome: { decision: 'handoff', reason: 'empty-input', confidence: 0, offered: 0 },
       });
     }
+    // The business's own example question is answered by its entry, whatever else the KB holds: a
+    // KB change must never turn a question the business wrote down into a clarification.
+    const exact = this.data.exactQuestions[normalized];
+    if (exact !== undefined && exact >= 0) return this.explain(this.exactMatch(normalized, exact));
     let best = this.evaluate(normalized);
     if (normalized.length >= LONG_MESSAGE) {
       const sentences = splitSentences(input);
@@ -95,6 +104,13 @@ export class TrainedModel implements AnswerModel {
     return this.explain(best);
   }
 
+  private exactMatch(normalized: string, entry: number): Evaluation {
+    const evaluation = this.evaluate(normalized);
+    const order = [entry, ...evaluation.scored.order.filter((c) => c !== entry)].slice(0, evaluation.scored.order.length);
+    const confidence = Math.max(evaluation.outcome.confidence, EXACT_MATCH_CONFIDENCE);
+    return { scored: { ...evaluation.scored, order }, outcome: { decision: 'answer', reason: 'confident', confidence, offered: 0 } };
+  }
+
   private evaluate(normalized: string): Evaluation {
     const scored = scoreText(this.core, normalized);
     const topProbs = scored.order.slice(0, 3).map((c) => scored.probs[c]);
@@ -107,7 +123,7 @@ export class TrainedModel implements AnswerModel {
     const ranked: ScoredCandidate[] = scored.order.slice(0, RANKED).map((c, i) => ({
       entryId: ids[c],
       // Only the top entry is calibrated directly; the others are scaled by their probability ratio.
-      confidence: i === 0 ? outcome.confidence : (outcome.confidence * scored.probs[c]) / p0,
+      confidence: i === 0 ? outcome.confidence : Math.min(outcome.confidence, (outcome.confidence * scored.probs[c]) / p0),
       score: scored.rawLogits[c],
       matchedTerms: matchedTerms(this.core, scored, c),
     }));

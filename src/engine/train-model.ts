@@ -56,6 +56,19 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
     answerCoef: selection.calibrators.answer.coef,
     clarifyCoef: selection.calibrators.clarify.coef,
     thresholds,
+    exactQuestions: exactQuestionIndex(texts),
   };
   return new TrainedModel(data);
+}
+
+/** Normalized example question (or title) → its entry's index, or −1 when two entries share it. */
+export function exactQuestionIndex(texts: string[][]): Record<string, number> {
+  const index: Record<string, number> = Object.create(null);
+  texts.forEach((phrasings, entry) => {
+    for (const q of phrasings) {
+      if (q === '') continue;
+      index[q] = q in index && index[q] !== entry ? -1 : entry;
+    }
+  });
+  return index;
 }

@@ -25,6 +25,7 @@ const tokens: Record<string, string> = {};
 const decisions: string[] = [];
 /** A question the bot answers with a clarification (found by asking, since the engine evolves). */
 let vague = '';
+let probed = 0;
 const VAGUE_CANDIDATES = [
   '改地址还是取消订单',
   '想退货退款',
@@ -43,6 +44,7 @@ async function findVagueQuestion(): Promise<string> {
   try {
     for (const text of VAGUE_CANDIDATES) {
       const id = await start({});
+      probed += 1;
       const res = await server.json(
         'POST',
         `/api/v1/conversations/${id}/messages`,
@@ -304,6 +306,17 @@ describe('insights API', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('zhida-handoffs-');
     expect(csv.body).toBe('\uFEFFreason,conversations,rate,share\r\ncustomer-request,2,0.5,1\r\n');
+  });
+
+  it('gives the same figures after `zhida insights rebuild` (from scratch)', async () => {
+    const before = await Promise.all(
+      ['volume', 'self-service', 'handoffs', 'kb-entries'].map((m) => insight(m)),
+    );
+    expect(await server.services.insightProjector.rebuild()).toBe(Object.keys(tokens).length + probed);
+    const after = await Promise.all(
+      ['volume', 'self-service', 'handoffs', 'kb-entries'].map((m) => insight(m)),
+    );
+    expect(after).toEqual(before);
   });
 
   it('checks roles and input', async () => {

@@ -117,11 +117,12 @@ export function createInsightMetrics(deps: {
   async function summary(query: InsightQuery) {
     const range = parseInsightRange(query, deps.clock());
     await deps.projector.flush();
-    const results = new Map<MetricName, MetricResult>();
     const read = reader(range);
-    // One after another: on SQLite they would queue on the one connection anyway.
-    for (const name of METRICS)
-      if (name !== 'kb-categories') results.set(name, await compute(name, range, read));
+    // Side by side: PostgreSQL runs them on several pooled connections (SQLite queues them on its one);
+    // each aggregate is read once, whichever metric asks first.
+    const names = METRICS.filter((name) => name !== 'kb-categories');
+    const computed = await Promise.all(names.map((name) => compute(name, range, read)));
+    const results = new Map<MetricName, MetricResult>(names.map((name, i) => [name, computed[i]]));
     const s = (name: MetricName, key: string) => results.get(name)?.summary[key] ?? null;
     const top = results.get('kb-entries')?.rows[0];
     return {

@@ -15,7 +15,7 @@ export interface InsightProjector {
   flush(): Promise<void>;
   /** Projects conversations that have none (a database from before 0006, or an event lost in a crash). */
   backfill(): Promise<number>;
-  /** Re-projects every conversation (`zhida insights rebuild`), e.g. after KB categories changed. */
+  /** Clears and re-projects every conversation (`zhida insights rebuild`); figures are partial meanwhile. */
   rebuild(onProgress?: (done: number) => void): Promise<number>;
   /** Stops the timer and projects what is pending. */
   close(): Promise<void>;
@@ -92,6 +92,8 @@ export function createInsightProjector(
       }),
     rebuild: (onProgress) =>
       exclusive(async () => {
+        // From scratch: rollups that drifted (a bug, a restore) are rebuilt too, not just adjusted.
+        await storage.insights.clearProjections();
         let total = 0;
         let after: string | null = null;
         for (;;) {

@@ -119,6 +119,8 @@ export interface InsightRepository {
   sources(ids: string[]): Promise<InsightSource[]>;
   /** KB entry id → title and category, as the KB is now. */
   entryCatalogue(): Promise<Map<string, { title: string; category: string | null }>>;
+  /** Deletes every projection and rollup (customer tags stay), before a rebuild from scratch. */
+  clearProjections(): Promise<void>;
   /** Replaces the projections of these conversations, atomically. */
   saveProjections(projections: ConversationProjection[]): Promise<void>;
 

@@ -11,7 +11,12 @@ import { toRecord as handoffRecord } from './handoff-repository.js';
 
 type ProjectionStore = Pick<
   InsightRepository,
-  'conversationIdsAfter' | 'unprojectedIds' | 'sources' | 'entryCatalogue' | 'saveProjections'
+  | 'conversationIdsAfter'
+  | 'unprojectedIds'
+  | 'sources'
+  | 'entryCatalogue'
+  | 'saveProjections'
+  | 'clearProjections'
 >;
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -79,6 +84,22 @@ export function projectionStore(db: Executor): ProjectionStore {
       const rows = await db().selectFrom('kb_entries').select(['id', 'title', 'category']).execute();
       return new Map(rows.map((r) => [r.id, { title: r.title, category: r.category }]));
     },
+
+    clearProjections: () =>
+      atomically(db(), async (trx) => {
+        const tables = [
+          'insight_hourly',
+          'insight_entry_hits',
+          'insight_conversations',
+          'insight_hour_totals',
+          'insight_hour_reasons',
+          'insight_entry_hours',
+          'insight_entry_days',
+          'insight_response_times',
+          'insight_customers',
+        ] as const;
+        for (const table of tables) await trx.deleteFrom(table).execute();
+      }),
 
     saveProjections: (projections) =>
       atomically(db(), async (trx) => {

@@ -8,7 +8,12 @@ import { hourStart, utcDayStart } from './insight-rollup.js';
 
 type InsightQueries = Omit<
   InsightRepository,
-  'conversationIdsAfter' | 'unprojectedIds' | 'sources' | 'entryCatalogue' | 'saveProjections'
+  | 'conversationIdsAfter'
+  | 'unprojectedIds'
+  | 'sources'
+  | 'entryCatalogue'
+  | 'saveProjections'
+  | 'clearProjections'
 >;
 
 const HOUR_MS = 3_600_000;
@@ -157,24 +162,23 @@ export function insightQueries(db: Executor): InsightQueries {
     },
 
     async responseTimes(filter) {
+      const hours = hoursOf(filter);
       let q = db()
-        .selectFrom('insight_conversations')
-        .where('started_at', '>=', filter.from)
-        .where('started_at', '<', filter.to);
+        .selectFrom('insight_response_times')
+        .where('hour', '>=', hours.from)
+        .where('hour', '<', hours.to);
       if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
       const rows = await q
-        .where((eb) =>
-          eb.or([eb('first_response_ms', 'is not', null), eb('agent_response_ms', 'is not', null)]),
-        )
-        .select(['first_response_ms', 'agent_response_ms'])
+        .select((eb) => ['kind', 'ms', eb.fn.sum<number>('count').as('count')])
+        .groupBy(['kind', 'ms'])
+        .orderBy('ms')
         .execute();
-      const first: number[] = [];
-      const agent: number[] = [];
+      const times = { first: [] as number[], agent: [] as number[] };
       for (const r of rows) {
-        if (r.first_response_ms !== null) first.push(n(r.first_response_ms));
-        if (r.agent_response_ms !== null) agent.push(n(r.agent_response_ms));
+        const values = r.kind === 'agent' ? times.agent : times.first;
+        for (let i = n(r.count); i > 0; i--) values.push(n(r.ms));
       }
-      return { first, agent };
+      return times;
     },
 
     async handoffFacts(filter) {

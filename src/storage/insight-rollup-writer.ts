@@ -70,6 +70,28 @@ export async function applyDeltas(trx: Db, deltas: RollupDeltas): Promise<void> 
         .execute();
     }
   }
+  await applyResponses(trx, deltas);
+}
+
+async function applyResponses(trx: Db, deltas: RollupDeltas): Promise<void> {
+  const rows = [...deltas.responses]
+    .filter(([, n]) => n !== 0)
+    .map(([key, count]) => {
+      const [hour, channel, rest] = splitKey(key);
+      const [kind, ms] = rest.split(':');
+      return { hour, channel, kind, ms: Number(ms), count };
+    });
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto('insight_response_times')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(['hour', 'channel', 'kind', 'ms'])
+          .doUpdateSet({ count: plus('insight_response_times', 'count') }),
+      )
+      .execute();
+  }
 }
 
 /** Recomputes the customers' rows from their conversations (the latest name and phone given win). */

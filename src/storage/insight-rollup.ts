@@ -33,12 +33,20 @@ export interface RollupDeltas {
   entryHours: Map<string, number>;
   /** key `${utcDay}|${channel}|${entryId}` */
   entryDays: Map<string, number>;
+  /** key `${startHour}|${channel}|${kind}:${ms}` */
+  responses: Map<string, number>;
 }
 
 const zero = (): Totals => Object.fromEntries(TOTAL_FIELDS.map((f) => [f, 0])) as Totals;
 
 export function emptyDeltas(): RollupDeltas {
-  return { totals: new Map(), reasons: new Map(), entryHours: new Map(), entryDays: new Map() };
+  return {
+    totals: new Map(),
+    reasons: new Map(),
+    entryHours: new Map(),
+    entryDays: new Map(),
+    responses: new Map(),
+  };
 }
 
 const bump = (map: Map<string, number>, key: string, by: number) => map.set(key, (map.get(key) ?? 0) + by);
@@ -62,6 +70,11 @@ export function addContribution(deltas: RollupDeltas, p: ConversationProjection,
     self_served: f.selfServed ? 1 : 0,
   });
   if (f.handedOff) bump(deltas.reasons, `${start}|${f.channel}|${f.firstHandoffReason ?? 'unknown'}`, sign);
+  // Exact values, counted: bots answer in the same instant, so first responses collapse to few rows.
+  if (f.firstResponseMs !== null)
+    bump(deltas.responses, `${start}|${f.channel}|first:${f.firstResponseMs}`, sign);
+  if (f.agentResponseMs !== null)
+    bump(deltas.responses, `${start}|${f.channel}|agent:${f.agentResponseMs}`, sign);
   for (const h of p.hourly) {
     const { hour, ...counts } = h;
     add(hour, counts);

@@ -90,6 +90,15 @@ export interface InsightEntryBucketsTable {
   hits: number;
 }
 
+/** How many conversations started in an hour had this exact response time ('first' or 'agent', in ms). */
+export interface InsightResponseTimesTable {
+  hour: number;
+  channel: string;
+  kind: string;
+  ms: number;
+  count: number;
+}
+
 /** One row per identified customer, recomputed from insight_conversations when theirs change. */
 export interface InsightCustomersTable {
   customer_key: string;
@@ -115,6 +124,7 @@ export interface InsightTables {
   insight_hour_reasons: InsightHourReasonsTable;
   insight_entry_hours: InsightEntryBucketsTable;
   insight_entry_days: InsightEntryBucketsTable;
+  insight_response_times: InsightResponseTimesTable;
   insight_customers: InsightCustomersTable;
   customer_tags: CustomerTagsTable;
 }

@@ -46,7 +46,12 @@ export function messageRepository(db: Executor): MessageRepository {
           .executeTakeFirstOrThrow();
         await trx
           .updateTable('conversations')
-          .set({ last_seq: seq, updated_at: m.createdAt })
+          // Never backwards: a status change in the same transaction may carry a later time than the
+          // message, and clients drop views older than one they have (customer stream, widget).
+          .set((eb) => ({
+            last_seq: seq,
+            updated_at: eb.case().when('updated_at', '>', m.createdAt).then(eb.ref('updated_at')).else(m.createdAt).end(),
+          }))
           .where('id', '=', m.conversationId)
           .execute();
         return { message: toRecord(row), created: true };

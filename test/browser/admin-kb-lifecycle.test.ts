@@ -39,7 +39,8 @@ describe('admin: KB versions, publish and files', () => {
     page.evaluate(async () => (await (await fetch('/api/admin/kb')).json()) as StoredKb);
   const entry = async (id: string) => (await storedKb()).entries.find((e) => e.id === id) ?? null;
   /** A tab of the KB section ("发布" also announces unpublished changes: its name only starts so). */
-  const subnav = (name: string) => page.locator('.subnav').getByRole('link', { name: new RegExp(`^${name}`) });
+  const subnav = (name: string) =>
+    page.locator('.subnav').getByRole('link', { name: new RegExp(`^${name}`) });
 
   it('creates and edits an entry as drafts, rolls back from the history, then publishes', async () => {
     const v0 = await adminPage.versions(page);
@@ -80,7 +81,7 @@ describe('admin: KB versions, publish and files', () => {
     await latest.waitFor();
     expect(await latest.textContent()).toContain('草稿');
     expect(await page.locator(`tr[data-version="${v0.live}"]`).textContent()).toContain('线上');
-    await latest.getByRole('button', { name: `查看 v${v0.draft + 2} 的变更` }).click();
+    await latest.getByRole('button', { name: `查看变更（v${v0.draft + 2}）` }).click();
     const change = page.locator(
       '[data-testid="kb-diff"] [data-change="changed"][data-entry-id="mascot-name"]',
     );
@@ -89,7 +90,7 @@ describe('admin: KB versions, publish and files', () => {
     expect(await change.locator('.diff-old').textContent()).toContain('悦悦');
     expect(await change.locator('.diff-new').textContent()).toContain('阿狸');
 
-    await page.getByRole('button', { name: `回滚到 v${v0.draft + 1}` }).click();
+    await page.getByRole('button', { name: `回滚到此版本（v${v0.draft + 1}）` }).click();
     await page.getByText(`回滚到 v${v0.draft + 1}：将生成新版本 v${v0.draft + 3}`).waitFor();
     await page.getByRole('button', { name: '确认回滚' }).click();
     await page.getByText(`已回滚到 v${v0.draft + 1}，生成草稿 v${v0.draft + 3}。`).waitFor();
@@ -109,17 +110,17 @@ describe('admin: KB versions, publish and files', () => {
   });
 
   it('blocks a publish that breaks a regression case, shows the case, and publishes only when confirmed', async () => {
-    // A regression case: "退款多久能到账" must be answered by refund-arrival (it is, live).
+    // A regression case: "你们的吉祥物叫什么" must be answered by mascot-name (it is, live).
     await subnav('回归用例').click();
-    await page.getByLabel('客户问题').fill('退款多久能到账');
-    await page.getByLabel('期望条目').selectOption('refund-arrival');
+    await page.getByLabel('客户问题').fill('你们的吉祥物叫什么');
+    await page.getByLabel('期望条目').selectOption('mascot-name');
     await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.getByText('已添加用例').waitFor();
-    await page.locator('[data-testid="cases"] tbody tr', { hasText: '退款多久能到账' }).waitFor();
+    await page.locator('[data-testid="cases"] tbody tr', { hasText: '你们的吉祥物叫什么' }).waitFor();
 
     // Delete the entry that answers it (a draft).
     await subnav('条目').click();
-    await page.locator('.al-item[data-entry-id="refund-arrival"]').click();
+    await page.locator('.al-item[data-entry-id="mascot-name"]').click();
     await page.getByRole('button', { name: '删除', exact: true }).click();
     await page.getByRole('button', { name: '确认删除' }).click();
     await page.getByText(/已删除（草稿）/).waitFor();
@@ -133,8 +134,8 @@ describe('admin: KB versions, publish and files', () => {
     const broken = page.locator('table[data-cases="broken"] tbody tr');
     expect(await broken.count()).toBe(1);
     const row = await broken.first().textContent();
-    expect(row).toContain('退款多久能到账');
-    expect(row).toContain('refund-arrival');
+    expect(row).toContain('你们的吉祥物叫什么');
+    expect(row).toContain('mascot-name');
     expect(await page.getByTestId('candidate-accuracy').textContent()).toBe('0.0%');
     expect((await storedKb()).publishedVersion).toBe(before.live);
     await screenshot(page, 'admin-publish-blocked');

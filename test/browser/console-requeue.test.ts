@@ -11,6 +11,7 @@ import {
   screenshot,
   startTestServer,
   widget,
+  widgetSession,
   type TestServer,
 } from './harness.js';
 
@@ -94,16 +95,14 @@ describe('agent leaves, chat goes back to the queue', () => {
     await customer.getByText('客服连接中断，已为您优先重新排队，请稍候。').waitFor();
     await screenshot(customer, 'console-requeue-widget');
 
-    // A colleague signing in sees it waiting, first in line, and takes it.
+    // A colleague signs in (online): routing hands them the waiting chat at once.
     const colleague = await (await newContext(browser)).newPage();
     await consolePage.login(colleague, server.url, 'agent');
-    await colleague.getByLabel('接待状态').selectOption('away');
-    await eventually(async () => expect(await consolePage.queueItems(colleague).count()).toBe(1));
-    await consolePage.queueItems(colleague).first().click();
-    await colleague.getByRole('button', { name: '接入', exact: true }).click();
     await eventually(async () =>
       expect(await widget.banner(customer).textContent()).toContain('客服 客服小悦 为您服务'),
     );
+    const { conversationId } = await widgetSession(customer);
+    await colleague.locator(`[data-list="mine"] [data-conversation-id="${conversationId}"]`).waitFor();
     await colleague.context().close();
     await customer.context().close();
   }, 150_000);

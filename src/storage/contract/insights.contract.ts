@@ -123,6 +123,24 @@ export function insightCases(open: OpenStorage): void {
     });
   });
 
+  describe('clearing projections', () => {
+    const storage = useStorage(open);
+
+    it('removes every projection and rollup, so that a rebuild starts from nothing', async () => {
+      const { conversation } = await projected(
+        storage(),
+        { customerKey: 'ext:clear', startedAt: T0 },
+        { hourly: [counts(T0, { customer: 1 })] },
+      );
+      await storage().customers.changeTags('ext:clear', [{ tag: 'keep', addedBy: 'a', addedAt: T0 }], []);
+      await storage().insights.clearProjections();
+      expect(await storage().insights.unprojectedIds(10)).toEqual([conversation.id]);
+      expect(await storage().insights.hourTotals({ from: T0, to: T0 + HOUR })).toEqual([]);
+      expect(await storage().customers.search('', 10)).toEqual([]);
+      expect((await storage().customers.tags('ext:clear')).map((t) => t.tag)).toEqual(['keep']);
+    });
+  });
+
   describe('insight aggregates', () => {
     const storage = useStorage(open);
     const base = T0 + 1000 * HOUR;

@@ -18,6 +18,13 @@ export function messageCases(open: OpenStorage): void {
       expect(await storage().conversations.get(c)).toMatchObject({ lastSeq: 3, updatedAt: T0 + 3 });
     });
 
+    it('never moves updatedAt backwards when a message carries an earlier time', async () => {
+      const c = await conversation();
+      await storage().conversations.update(c, { botMisses: 1 }, T0 + 50);
+      await append(newMessage(c, { createdAt: T0 + 10 }));
+      expect(await storage().conversations.get(c)).toMatchObject({ lastSeq: 1, updatedAt: T0 + 50 });
+    });
+
     it('stores every field exactly: text, meta objects, Chinese and emoji', async () => {
       const c = await conversation();
       const customer = newMessage(c, { text: '你好 👋\n第二行 "引号" \\ 反斜杠', clientMessageId: 'cm-1' });

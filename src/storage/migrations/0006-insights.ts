@@ -55,13 +55,6 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .addColumn('anger_max', 'integer', count)
     .addColumn('angry_messages', 'integer', count)
     .execute();
-  // Response-time percentiles: covering, so the 90-day scan reads only the index.
-  await db.schema
-    .createIndex('insight_conversations_started')
-    .ifNotExists()
-    .on('insight_conversations')
-    .columns(['started_at', 'channel', 'first_response_ms', 'agent_response_ms'])
-    .execute();
   // Conversations active in the last 24 h (not settled yet) for the self-service correction.
   await db.schema
     .createIndex('insight_conversations_activity')
@@ -152,6 +145,16 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
       .addPrimaryKeyConstraint(`${table}_pk`, ['bucket', 'channel', 'entry_id'])
       .execute();
   }
+  await db.schema
+    .createTable('insight_response_times')
+    .ifNotExists()
+    .addColumn('hour', time, (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('ms', time, (c) => c.notNull())
+    .addColumn('count', 'integer', count)
+    .addPrimaryKeyConstraint('insight_response_times_pk', ['hour', 'channel', 'kind', 'ms'])
+    .execute();
   await db.schema
     .createTable('insight_customers')
     .ifNotExists()

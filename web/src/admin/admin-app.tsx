@@ -112,7 +112,8 @@ function AdminShell({ me, onLogout }: { me: User; onLogout: () => void }) {
           kb={kb}
           reload={reload}
           sub={route.sub}
-          openEntry={(id) => go('kb', `entries/${encodeURIComponent(id)}`)} />
+          openEntry={(id) => go('kb', `entries/${encodeURIComponent(id)}`)}
+        />
       )}
       {route.section === 'customers' && <CustomersTab />}
       {route.section === 'insights' && (

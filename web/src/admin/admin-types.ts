@@ -134,12 +134,7 @@ export interface ImportProblem {
 }
 
 export type UnansweredReason =
-  | 'low-confidence'
-  | 'out-of-scope'
-  | 'repeated-misses'
-  | 'clarify-rejected'
-  | 'thumbs-down'
-  | 'rephrase';
+  'low-confidence' | 'out-of-scope' | 'repeated-misses' | 'clarify-rejected' | 'thumbs-down' | 'rephrase';
 
 export interface Cluster {
   id: string;

@@ -76,13 +76,19 @@ export function ClusterCard({
       return;
     }
     void run(async () => {
-      const result = await request<{ entry: { id: string; title: string }; version: number; publish: PublishOutcome | null }>(
-        `${base}/create-entry`,
-        {
-          method: 'POST',
-          body: { title: title.trim(), answer: answer.trim(), ...(category.trim() ? { category: category.trim() } : {}), publish },
+      const result = await request<{
+        entry: { id: string; title: string };
+        version: number;
+        publish: PublishOutcome | null;
+      }>(`${base}/create-entry`, {
+        method: 'POST',
+        body: {
+          title: title.trim(),
+          answer: answer.trim(),
+          ...(category.trim() ? { category: category.trim() } : {}),
+          publish,
         },
-      );
+      });
       return `${t('learning.created', { title: result.entry.title, version: result.version })} ${published(result.publish)}`;
     });
   };
@@ -94,10 +100,11 @@ export function ClusterCard({
       return;
     }
     void run(async () => {
-      const result = await request<{ entry: { title: string }; added: string[]; publish: PublishOutcome | null }>(
-        `${base}/add-to-entry`,
-        { method: 'POST', body: { entryId, publish } },
-      );
+      const result = await request<{
+        entry: { title: string };
+        added: string[];
+        publish: PublishOutcome | null;
+      }>(`${base}/add-to-entry`, { method: 'POST', body: { entryId, publish } });
       return `${t('learning.added', { count: result.added.length, title: result.entry.title })} ${published(result.publish)}`;
     });
   };
@@ -119,7 +126,9 @@ export function ClusterCard({
     <article className="card cluster" aria-labelledby={headingId} data-cluster-id={cluster.id}>
       <header className="cluster-head">
         <h3 id={headingId}>“{cluster.examples[0]}”</h3>
-        <span className="badge">{t('learning.size', { size: cluster.size, conversations: cluster.conversations })}</span>
+        <span className="badge">
+          {t('learning.size', { size: cluster.size, conversations: cluster.conversations })}
+        </span>
         <Sparkline values={cluster.trend} label={t('learning.trend', { values: cluster.trend.join(', ') })} />
       </header>
       <p className="muted">

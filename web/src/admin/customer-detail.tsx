@@ -70,7 +70,12 @@ export function CustomerDetail({
         <div className="ae-confirm" role="group" aria-labelledby="erase-text">
           <p id="erase-text">{t('customers.confirmErase')}</p>
           <div className="ae-actions">
-            <button type="button" className="btn btn--danger-solid" onClick={() => void erase()} disabled={busy}>
+            <button
+              type="button"
+              className="btn btn--danger-solid"
+              onClick={() => void erase()}
+              disabled={busy}
+            >
               {t('customers.confirmEraseButton')}
             </button>
             <button type="button" className="btn" onClick={() => setConfirming(false)} disabled={busy}>

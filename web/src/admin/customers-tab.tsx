@@ -19,7 +19,9 @@ export function CustomersTab() {
     setProblem(null);
     try {
       const params = new URLSearchParams({ limit: '100', ...(text.trim() ? { query: text.trim() } : {}) });
-      setCustomers((await request<{ customers: CustomerSummary[] }>(`/api/admin/customers?${params}`)).customers);
+      setCustomers(
+        (await request<{ customers: CustomerSummary[] }>(`/api/admin/customers?${params}`)).customers,
+      );
     } catch (error) {
       setProblem(describeError(error));
     }

@@ -13,7 +13,11 @@ const CONTENT_TYPE: Record<Format, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const AS_LABEL: Record<Format, AdminKey> = { json: 'files.as.json', csv: 'files.as.csv', xlsx: 'files.as.xlsx' };
+const AS_LABEL: Record<Format, AdminKey> = {
+  json: 'files.as.json',
+  csv: 'files.as.csv',
+  xlsx: 'files.as.xlsx',
+};
 
 export function formatOfFile(name: string): Format | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();

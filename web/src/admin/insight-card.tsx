@@ -65,11 +65,20 @@ export function InsightCard({
   const id = `card-${spec.metric}`;
   const empty = data !== null && rows.length === 0;
   return (
-    <section className={`card insight ${spec.wide ? 'insight--wide' : ''}`} aria-labelledby={id} data-metric={spec.metric}>
+    <section
+      className={`card insight ${spec.wide ? 'insight--wide' : ''}`}
+      aria-labelledby={id}
+      data-metric={spec.metric}
+    >
       <header className="insight-head">
         <h3 id={id}>{t(spec.title)}</h3>
         {csvHref ? (
-          <a className="btn btn--small" href={csvHref} download aria-label={t('insights.csvLabel', { title: t(spec.title) })}>
+          <a
+            className="btn btn--small"
+            href={csvHref}
+            download
+            aria-label={t('insights.csvLabel', { title: t(spec.title) })}
+          >
             {t('insights.csv')}
           </a>
         ) : (

@@ -29,7 +29,6 @@ export const CARDS: CardSpec[] = [
     category: 'day',
     series: [
       { column: 'conversations', label: 'col.conversations' },
-      { column: 'customerMessages', label: 'col.customerMessages' },
       { column: 'messages', label: 'col.messages' },
     ],
     summary: [

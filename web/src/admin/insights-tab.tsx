@@ -178,7 +178,9 @@ export default function InsightsTab() {
         <div className="tile">
           <dt>{t('insights.topEntry')}</dt>
           <dd className="tile-text">
-            {summary?.topEntry ? `${summary.topEntry.title ?? summary.topEntry.entryId} · ${summary.topEntry.hits}` : '—'}
+            {summary?.topEntry
+              ? `${summary.topEntry.title ?? summary.topEntry.entryId} · ${summary.topEntry.hits}`
+              : '—'}
           </dd>
         </div>
       </dl>

@@ -26,7 +26,12 @@ export function KbDiffView({ diff }: { diff: KbDiff }) {
       {counts.added + counts.removed + counts.changed === 0 && <p className="muted">{t('diff.none')}</p>}
       <ul className="diff-list">
         {diff.added.map((e) => (
-          <li key={`a-${e.id}`} className="diff-item diff-item--added" data-change="added" data-entry-id={e.id}>
+          <li
+            key={`a-${e.id}`}
+            className="diff-item diff-item--added"
+            data-change="added"
+            data-entry-id={e.id}
+          >
             <span className="chg chg--added">{t('diff.tag.added')}</span> <strong>{e.title}</strong>{' '}
             <code>{e.id}</code>
           </li>

@@ -44,14 +44,15 @@ export function KbTab({
           >
             {t(LABEL[v])}
             {v === 'publish' && kb.version !== kb.publishedVersion && (
-              <span className="subnav-dot" aria-label={t('kb.unpublished')} />
+              <>
+                <span className="subnav-dot" aria-hidden="true" />
+                <span className="visually-hidden">（{t('kb.unpublished')}）</span>
+              </>
             )}
           </a>
         ))}
       </nav>
-      {view === 'entries' && (
-        <EntriesView key={param ?? ''} kb={kb} reload={reload} initialId={param} />
-      )}
+      {view === 'entries' && <EntriesView key={param ?? ''} kb={kb} reload={reload} initialId={param} />}
       {view === 'versions' && <VersionHistory kb={kb} reload={reload} />}
       {view === 'publish' && <PublishPanel kb={kb} reload={reload} />}
       {view === 'cases' && <RegressionCases kb={kb} />}

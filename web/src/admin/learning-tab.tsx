@@ -51,13 +51,19 @@ function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) 
         <div>
           <h2>{t('learning.clustersTitle')}</h2>
           <p className="muted">
-            {list ? t('learning.clustersIntro', { open: list.openQuestions, clusters: list.clusters.length }) : ''}
+            {list
+              ? t('learning.clustersIntro', { open: list.openQuestions, clusters: list.clusters.length })
+              : ''}
           </p>
         </div>
         <div className="page-actions">
           <label className="field field--inline">
             <span>{t('learning.minSize')}</span>
-            <select className="input" value={minSize} onChange={(event) => setMinSize(Number(event.target.value))}>
+            <select
+              className="input"
+              value={minSize}
+              onChange={(event) => setMinSize(Number(event.target.value))}
+            >
               {[1, 2, 3, 5, 10].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -82,7 +88,9 @@ function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) 
       )}
       {list && list.clusters.length === 0 && <p className="admin-empty">{t('learning.noClusters')}</p>}
       <div className="cluster-grid">
-        {list?.clusters.map((c) => <ClusterCard key={c.id} cluster={c} kb={kb} onDone={done} />)}
+        {list?.clusters.map((c) => (
+          <ClusterCard key={c.id} cluster={c} kb={kb} onDone={done} />
+        ))}
       </div>
     </>
   );

@@ -11,7 +11,7 @@ export const insightsZh = {
   'insights.summaryCsv': '下载汇总 CSV',
   'insights.badRange': '开始日期不能晚于结束日期',
   'insights.csv': '下载 CSV',
-  'insights.csvLabel': '下载“{title}”的 CSV 数据',
+  'insights.csvLabel': '下载 CSV：{title}',
   'insights.table': '查看数据表',
   'insights.noData': '所选范围内没有数据',
   'insights.topEntry': '最常回答的条目',
@@ -30,18 +30,21 @@ export const insightsZh = {
   'def.volume': '按日统计：当天开始的会话数，以及当天各方（客户、机器人、人工、系统）发送的消息数。',
   'def.kb-categories': '范围内机器人给出的“回答”按所答条目的分类汇总，及各分类所占比例。',
   'def.kb-entries': '范围内机器人回答每个知识条目的次数（命中数）及占全部回答的比例。',
-  'def.clusters': '机器人未能回答的问题（低置信转人工、超出范围、反问被拒、点踩、回答后立刻换说法）按话题聚类，按问题数排序。',
-  'def.self-service': '已沉淀（最后一条客户消息超过 24 小时）的有效会话中，机器人最后一次决策是回答、从未转人工、无人工发言且未重新打开的比例。',
-  'def.handoffs': '有效会话中至少转过一次人工的比例；按每个会话第一次转人工的原因拆分，各原因之和等于总转人工率。',
+  'def.clusters':
+    '机器人未能回答的问题（低置信转人工、超出范围、反问被拒、点踩、回答后立刻换说法）按话题聚类，按问题数排序。',
+  'def.self-service':
+    '已沉淀（最后一条客户消息超过 24 小时）的有效会话中，机器人最后一次决策是回答、从未转人工、无人工发言且未重新打开的比例。',
+  'def.handoffs':
+    '有效会话中至少转过一次人工的比例；按每个会话第一次转人工的原因拆分，各原因之和等于总转人工率。',
   'def.clarify': '机器人决策（回答 / 反问 / 转人工）中反问所占比例，按消息时间统计。',
-  'def.first-response': '从客户第一条消息到其后第一条机器人或人工消息的时间；转人工的会话另计从进入队列到第一条人工消息的时间。',
+  'def.first-response':
+    '从客户第一条消息到其后第一条机器人或人工消息的时间；转人工的会话另计从进入队列到第一条人工消息的时间。',
   'def.queue-wait': '范围内进入队列（不含转接）并被人工接起的会话：接起时间 − 入队时间的 P50 / P90。',
   'def.abandonment': '范围内进入队列且等待已结束的会话中，客户主动离开队列的比例。',
   'def.csat': '范围内客户给出的评分（1–5，重新评分以最新为准）：平均分、4–5 分占比及分布。',
   'def.care': '范围内开始的会话中开启关怀（长辈）模式的比例。',
   'col.conversations': '会话数',
   'col.messages': '消息数',
-  'col.customerMessages': '客户消息',
   'col.hits': '命中数',
   'col.answers': '回答总数',
   'col.entries': '被命中条目数',
@@ -92,7 +95,7 @@ export const insightsEn: Record<InsightsKey, string> = {
   'insights.summaryCsv': 'Summary CSV',
   'insights.badRange': 'The start date must not be after the end date',
   'insights.csv': 'CSV',
-  'insights.csvLabel': 'Download the data of “{title}” as CSV',
+  'insights.csvLabel': 'CSV: {title}',
   'insights.table': 'Show data table',
   'insights.noData': 'No data in this range',
   'insights.topEntry': 'Most answered entry',
@@ -108,8 +111,10 @@ export const insightsEn: Record<InsightsKey, string> = {
   'metric.abandonment': 'Queue abandonment',
   'metric.csat': 'CSAT',
   'metric.care': 'Care-mode share',
-  'def.volume': 'Per day: conversations started, and messages sent by customers, the bot, agents and the system.',
-  'def.kb-categories': 'The bot’s answers in the range summed per category of the answered entry, with each share.',
+  'def.volume':
+    'Per day: conversations started, and messages sent by customers, the bot, agents and the system.',
+  'def.kb-categories':
+    'The bot’s answers in the range summed per category of the answered entry, with each share.',
   'def.kb-entries': 'How often the bot answered with each entry (hits) and its share of all answers.',
   'def.clusters':
     'Questions the bot could not answer (low-confidence handoff, out of scope, rejected clarification, 👎, rephrasing right after an answer) clustered into topics, biggest first.',
@@ -117,16 +122,19 @@ export const insightsEn: Record<InsightsKey, string> = {
     'Of settled engaged conversations (quiet for 24 h): the share whose last bot decision was an answer, never handed off, no agent message, not reopened.',
   'def.handoffs':
     'Share of engaged conversations handed off at least once, split by the reason of each one’s first handoff (the reasons sum to the total).',
-  'def.clarify': 'Share of clarifying questions among bot decisions (answer / clarify / handoff), by message time.',
+  'def.clarify':
+    'Share of clarifying questions among bot decisions (answer / clarify / handoff), by message time.',
   'def.first-response':
     'From the customer’s first message to the next bot or agent message; for handoffs also from queue entry to the first agent message.',
-  'def.queue-wait': 'Handoffs queued in the range (transfers excluded) that an agent took: taken − queued, p50 / p90.',
-  'def.abandonment': 'Of handoffs queued in the range whose wait is over: the share the customer left the queue.',
-  'def.csat': 'Ratings (1–5, the latest counts) given in the range: average, share of 4s and 5s, distribution.',
+  'def.queue-wait':
+    'Handoffs queued in the range (transfers excluded) that an agent took: taken − queued, p50 / p90.',
+  'def.abandonment':
+    'Of handoffs queued in the range whose wait is over: the share the customer left the queue.',
+  'def.csat':
+    'Ratings (1–5, the latest counts) given in the range: average, share of 4s and 5s, distribution.',
   'def.care': 'Share of conversations started in the range in care (elderly) mode.',
   'col.conversations': 'Conversations',
   'col.messages': 'Messages',
-  'col.customerMessages': 'Customer messages',
   'col.hits': 'Hits',
   'col.answers': 'Answers',
   'col.entries': 'Entries hit',

@@ -5,7 +5,8 @@ export const learningZh = {
   'learning.nav.ratings': '答案评价',
   'learning.nav.proposals': '待审核提议',
   'learning.clustersTitle': '机器人答不上的问题',
-  'learning.clustersIntro': '{open} 个待处理问题，归为 {clusters} 个话题。把话题变成新条目，或加为已有条目的问法。',
+  'learning.clustersIntro':
+    '{open} 个待处理问题，归为 {clusters} 个话题。把话题变成新条目，或加为已有条目的问法。',
   'learning.minSize': '最少问题数',
   'learning.refresh': '刷新',
   'learning.noClusters': '暂时没有未解决的问题。',
@@ -51,7 +52,7 @@ export const learningZh = {
   'ratings.helpfulRate': '好评率',
   'ratings.voteRate': '评价率',
   'ratings.rewrite': '改写答案',
-  'ratings.rewriteLabel': '改写“{title}”的答案',
+  'ratings.rewriteLabel': '改写答案：{title}',
   'ratings.deleted': '（已删除）',
   'proposals.title': '待审核提议',
   'proposals.intro': '客服在对话中“存入知识库”的回复。审核、修改后接受（进入草稿），或附说明拒绝。',
@@ -164,7 +165,7 @@ export const learningEn: Record<LearningKey, string> = {
   'ratings.helpfulRate': 'Helpful',
   'ratings.voteRate': 'Vote rate',
   'ratings.rewrite': 'Rewrite',
-  'ratings.rewriteLabel': 'Rewrite the answer of “{title}”',
+  'ratings.rewriteLabel': 'Rewrite: {title}',
   'ratings.deleted': '(deleted)',
   'proposals.title': 'Proposals to review',
   'proposals.intro':

@@ -36,7 +36,10 @@ function option(data: ChartData): echarts.EChartsCoreOption {
     color: PALETTE,
     animation: false,
     grid: { left: 12, right: 16, top: data.series.length > 1 ? 34 : 14, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null ? '—' : data.percent ? `${v}%` : String(v)) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (v === null ? '—' : data.percent ? `${v}%` : String(v)),
+    },
     legend: data.series.length > 1 ? { top: 0, icon: 'roundRect', itemHeight: 8 } : undefined,
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
@@ -48,7 +51,8 @@ function option(data: ChartData): echarts.EChartsCoreOption {
       showSymbol: data.categories.length < 20,
       connectNulls: true,
       barMaxWidth: 28,
-      itemStyle: data.kind === 'line' ? undefined : { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] },
+      itemStyle:
+        data.kind === 'line' ? undefined : { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] },
       areaStyle: data.kind === 'line' && data.series.length === 1 ? { opacity: 0.08 } : undefined,
     })),
   };
@@ -76,5 +80,13 @@ export function MetricChart({ data, label }: { data: ChartData; label: string })
     chart.current?.setOption(option(data), true);
   }, [data]);
 
-  return <div ref={box} className="chart" role="img" aria-label={label} data-chart-ready={data.categories.length} />;
+  return (
+    <div
+      ref={box}
+      className="chart"
+      role="img"
+      aria-label={label}
+      data-chart-ready={data.categories.length}
+    />
+  );
 }

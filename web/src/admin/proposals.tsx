@@ -54,7 +54,8 @@ function ProposalCard({
   return (
     <article className="card proposal" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <span className="badge">{t(isNew ? 'proposals.kind.new' : 'proposals.kind.phrasing')}</span> {proposal.question}
+        <span className="badge">{t(isNew ? 'proposals.kind.new' : 'proposals.kind.phrasing')}</span>{' '}
+        {proposal.question}
       </h3>
       <p className="muted">
         {t('proposals.by', { name: proposal.proposedBy, time: formatDateTime(proposal.createdAt, locale) })}
@@ -72,7 +73,12 @@ function ProposalCard({
           </label>
           <label className="field">
             <span>{t('editor.answer')}</span>
-            <textarea className="input" rows={3} value={answer} onChange={(event) => setAnswer(event.target.value)} />
+            <textarea
+              className="input"
+              rows={3}
+              value={answer}
+              onChange={(event) => setAnswer(event.target.value)}
+            />
           </label>
         </>
       )}
@@ -138,7 +144,9 @@ export function Proposals({ kb, reload }: { kb: AdminKb; reload: () => Promise<v
       )}
       {proposals && proposals.length === 0 && <p className="admin-empty">{t('proposals.none')}</p>}
       <div className="cluster-grid">
-        {proposals?.map((p) => <ProposalCard key={p.id} proposal={p} kb={kb} onDone={done} />)}
+        {proposals?.map((p) => (
+          <ProposalCard key={p.id} proposal={p} kb={kb} onDone={done} />
+        ))}
       </div>
     </>
   );

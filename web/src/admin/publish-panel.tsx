@@ -118,7 +118,7 @@ export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promis
         </div>
       )}
       {outcome && <PublishReportView report={outcome.report} />}
-      {diff && <KbDiffView diff={diff} />}
+      {diff && diff.from !== diff.to && <KbDiffView diff={diff} />}
     </main>
   );
 }

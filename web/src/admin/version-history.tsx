@@ -2,7 +2,13 @@
 // versions, and rollback in one click (a new version with the old entries; optionally published).
 import { useCallback, useEffect, useState } from 'react';
 import { describeError, request } from '../shared/api.js';
-import type { AdminKb, KbDiff, PublishReport, RollbackResult, VersionHistory as History } from './admin-types.js';
+import type {
+  AdminKb,
+  KbDiff,
+  PublishReport,
+  RollbackResult,
+  VersionHistory as History,
+} from './admin-types.js';
 import { formatDateTime } from './format.js';
 import { KbDiffView } from './kb-diff-view.js';
 import { useI18n } from './messages.js';

@@ -3,7 +3,8 @@
 // links or images; anything else stays plain text, so an answer can never inject script or markup.
 import { Fragment, type ReactNode } from 'react';
 
-const TOKEN = /(!?)\[([^\]]*)\]\(\s*<?([^\s)>]*)>?(?:\s+"([^"]*)")?\s*\)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>/g;
+const TOKEN =
+  /(!?)\[([^\]]*)\]\(\s*<?([^\s)>]*)>?(?:\s+"([^"]*)")?\s*\)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>/g;
 
 export type RichPart =
   | { type: 'text'; text: string }

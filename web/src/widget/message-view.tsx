@@ -82,7 +82,7 @@ export function MessageView({
           <div className="zw-msg-actions">
             {readAloud && <ReadAloudButton text={message.text} who={name} />}
             {handoffAction && (
-              <button type="button" className="zw-choice zw-action" onClick={onHandoff}>
+              <button type="button" className="zw-action" onClick={onHandoff}>
                 {locale === 'en' ? (handoffAction.labelEn ?? handoffAction.label) : handoffAction.label}
               </button>
             )}
