@@ -16,10 +16,18 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**', 'src/domain/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       // The pure core takes no I/O, no clock and no environment (DESIGN convention 1).
-      'no-restricted-imports': ['error', { patterns: ['node:fs*', 'node:net', 'node:http*', '../storage/*', '../http/*'] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env' }, { object: 'Date', property: 'now' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:fs*', 'node:net', 'node:http*', '../storage/*', '../http/*'] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env' },
+        { object: 'Date', property: 'now' },
+      ],
     },
   },
 );

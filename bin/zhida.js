@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(compiled)) {
-  process.stderr.write('zhida is not built yet: run `npm install` (or `npm run build`) in the project folder.\n');
+  process.stderr.write(
+    'zhida is not built yet: run `npm install` (or `npm run build`) in the project folder.\n',
+  );
   process.exit(1);
 }
 const { main } = await import(compiled.href);

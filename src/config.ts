@@ -103,23 +103,30 @@ function url(env: Env, key: string, schemes: string[]): string | undefined {
   } catch {
     throw new ConfigError(`${key} is not a valid URL`);
   }
-  if (!schemes.includes(parsed.protocol)) throw new ConfigError(`${key} must start with ${schemes.join(' or ')}`);
+  if (!schemes.includes(parsed.protocol))
+    throw new ConfigError(`${key} must start with ${schemes.join(' or ')}`);
   return raw;
 }
 
-const rootFrom = (here: string) => (path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', '..') : path.resolve(here, '..'));
+const rootFrom = (here: string) =>
+  path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', '..') : path.resolve(here, '..');
 
 /** The repository (or installed package) root, whether running from src/ (tsx) or dist/. */
 export const PACKAGE_ROOT = rootFrom(path.dirname(new URL(import.meta.url).pathname));
 
 const TRIGGERS = ['request', 'legal', 'complaint', 'anger', 'sensitive', 'misses'];
-const DEFAULT_SKILL_GROUPS = '售后=退货退款,换货,保修,投诉建议;物流=物流,订单;支付=支付,发票,优惠券,会员,账户';
+const DEFAULT_SKILL_GROUPS =
+  '售后=退货退款,换货,保修,投诉建议;物流=物流,订单;支付=支付,发票,优惠券,会员,账户';
 
 function skillGroups(raw: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [group, categories] = part.split('=');
-    if (!group?.trim() || !categories?.trim()) throw new ConfigError(`ZHIDA_SKILL_GROUPS: "${part}" is not like "售后=退货退款,换货"`);
+    if (!group?.trim() || !categories?.trim())
+      throw new ConfigError(`ZHIDA_SKILL_GROUPS: "${part}" is not like "售后=退货退款,换货"`);
     for (const category of categories.split(',')) map.set(category.trim(), group.trim());
   }
   return map;
@@ -134,9 +141,15 @@ function utcOffset(raw: string | undefined): number {
 
 function triggers(raw: string | undefined): Set<string> {
   if (raw === undefined) return new Set(TRIGGERS);
-  const chosen = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const chosen = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const unknown = chosen.filter((t) => !TRIGGERS.includes(t));
-  if (unknown.length > 0) throw new ConfigError(`ZHIDA_HANDOFF_TRIGGERS: unknown ${unknown.join(', ')} (known: ${TRIGGERS.join(', ')})`);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `ZHIDA_HANDOFF_TRIGGERS: unknown ${unknown.join(', ')} (known: ${TRIGGERS.join(', ')})`,
+    );
   return new Set(chosen);
 }
 
@@ -146,7 +159,8 @@ function slaPolicy(env: Env): SlaPolicy {
     resolutionHours: env.ZHIDA_SLA_RESOLUTION_HOURS,
     atRiskPercent: intIn(env, 'ZHIDA_SLA_AT_RISK_PERCENT', 25, 1, 99),
   });
-  if (!built.ok) throw new ConfigError(`ZHIDA_SLA_FIRST_RESPONSE_MINUTES / ZHIDA_SLA_RESOLUTION_HOURS: ${built.error}`);
+  if (!built.ok)
+    throw new ConfigError(`ZHIDA_SLA_FIRST_RESPONSE_MINUTES / ZHIDA_SLA_RESOLUTION_HOURS: ${built.error}`);
   return built.policy;
 }
 

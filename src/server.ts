@@ -74,7 +74,10 @@ export interface RunningServer {
 }
 
 /** `adapters.clock` replaces the wall clock (tests use a fake one to run SLA clocks forward). */
-export async function startServer(overrides: Partial<Config> = {}, adapters: { clock?: () => number } = {}): Promise<RunningServer> {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  adapters: { clock?: () => number } = {},
+): Promise<RunningServer> {
   const config = loadConfig(process.env, overrides);
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -83,11 +86,21 @@ export async function startServer(overrides: Partial<Config> = {}, adapters: { c
     const clock = adapters.clock ?? (() => Date.now());
     const newId = () => randomUUID();
     let log: (err: unknown) => void = (err) => console.error(err);
-    const rawBus = config.redisUrl ? await createRedisBus(config.redisUrl, (err) => log(err)) : createInProcessBus((err) => log(err));
+    const rawBus = config.redisUrl
+      ? await createRedisBus(config.redisUrl, (err) => log(err))
+      : createInProcessBus((err) => log(err));
     const queueStatus = createQueueStatus({ storage, clock, routing: config.routing });
     bus = invalidatesQueue(rawBus, queueStatus);
     const models = await createModelRegistry(storage.kb, trainInWorker, clock);
-    const ctx: ServiceContext = { storage, bus, models, policy: handoffPolicy(config), routing: config.routing, clock, newId };
+    const ctx: ServiceContext = {
+      storage,
+      bus,
+      models,
+      policy: handoffPolicy(config),
+      routing: config.routing,
+      clock,
+      newId,
+    };
     const auth = createAuth({ storage, clock, newId, sessionHours: config.sessionHours });
     const kb = createKnowledgeBase(ctx, (err) => log(err));
     const handoffs = createHandoffs(ctx);
@@ -125,9 +138,11 @@ export async function startServer(overrides: Partial<Config> = {}, adapters: { c
     insightProjector.backfill().catch((err) => log(err));
     // Routing reacts to events (DESIGN convention 7); the timer covers aging, skill fall-back and silent agents.
     const stopRouting = bus.subscribe((event) => {
-      if (event.type === 'queue-changed' || event.type === 'agent-changed') dispatcher.dispatch().catch((err) => log(err));
+      if (event.type === 'queue-changed' || event.type === 'agent-changed')
+        dispatcher.dispatch().catch((err) => log(err));
       // Another instance published: retrain here too (the publishing instance already has).
-      if (event.type === 'kb-published' && event.version > models.current().kbVersion) models.reload().catch((err) => log(err));
+      if (event.type === 'kb-published' && event.version > models.current().kbVersion)
+        models.reload().catch((err) => log(err));
     });
     const routingTimer = setInterval(() => {
       presence
@@ -145,7 +160,8 @@ export async function startServer(overrides: Partial<Config> = {}, adapters: { c
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
-    if (seed.seeded && 'password' in seed) printWelcome(url, seed.password ?? '', config.logLevel !== 'silent');
+    if (seed.seeded && 'password' in seed)
+      printWelcome(url, seed.password ?? '', config.logLevel !== 'silent');
 
     const openBus = bus;
     return {

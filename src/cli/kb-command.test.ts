@@ -22,7 +22,14 @@ describe('zhida kb import / export', () => {
   it('imports a KB file and exports it back unchanged', async () => {
     const file = path.join(dir, 'kb.json');
     const entries = [
-      { id: 'refund', title: '退款多久到账', category: '售后', questions: ['退款多久到账', '钱什么时候退'], answer: '1-3个工作日', tags: ['退款'] },
+      {
+        id: 'refund',
+        title: '退款多久到账',
+        category: '售后',
+        questions: ['退款多久到账', '钱什么时候退'],
+        answer: '1-3个工作日',
+        tags: ['退款'],
+      },
       { id: 'invoice', title: '怎么开发票', questions: ['怎么开发票'], answer: '订单页申请' },
     ];
     writeFileSync(file, kb(entries));
@@ -31,19 +38,31 @@ describe('zhida kb import / export', () => {
     expect(await main(['kb', 'export', out])).toBe(0);
     const exported = JSON.parse(readFileSync(out, 'utf8'));
     expect(exported.name).toBe('测试店');
-    expect(exported.entries).toEqual(expect.arrayContaining([expect.objectContaining(entries[0]), expect.objectContaining(entries[1])]));
+    expect(exported.entries).toEqual(
+      expect.arrayContaining([expect.objectContaining(entries[0]), expect.objectContaining(entries[1])]),
+    );
   });
 
   it('refuses a file with any bad entry whole and keeps the stored KB', async () => {
     const bad = path.join(dir, 'bad.json');
-    writeFileSync(bad, kb([{ id: 'x', title: 't', questions: ['q'], answer: 'a' }, { id: 'y', title: 't', questions: [], answer: 'a' }]));
+    writeFileSync(
+      bad,
+      kb([
+        { id: 'x', title: 't', questions: ['q'], answer: 'a' },
+        { id: 'y', title: 't', questions: [], answer: 'a' },
+      ]),
+    );
     expect(await main(['kb', 'import', bad])).toBe(1);
     const garbled = path.join(dir, 'garbled.json');
     writeFileSync(garbled, '{"entries": [');
     expect(await main(['kb', 'import', garbled])).toBe(1);
     const out = path.join(dir, 'after.json');
     await main(['kb', 'export', out]);
-    expect(JSON.parse(readFileSync(out, 'utf8')).entries.map((e: { id: string }) => e.id).sort()).toEqual(['invoice', 'refund']);
+    expect(
+      JSON.parse(readFileSync(out, 'utf8'))
+        .entries.map((e: { id: string }) => e.id)
+        .sort(),
+    ).toEqual(['invoice', 'refund']);
   });
 
   it('imports CSV and reports bad rows', async () => {

@@ -55,15 +55,28 @@ async function kbCommand(args: string[]): Promise<number> {
         return 1;
       }
     }
-    const result = await importKnowledgeBase(storage, input, 'cli', `import ${path.basename(file)}`, Date.now());
+    const result = await importKnowledgeBase(
+      storage,
+      input,
+      'cli',
+      `import ${path.basename(file)}`,
+      Date.now(),
+    );
     // An operator's offline load goes live as before drafts existed; the admin API is the tested path.
     await storage.kb.publish(result.version, 'cli', Date.now());
-    io.stdout(`imported and published ${result.entries} entries as KB version ${result.version}; a running server picks it up on restart\n`);
+    io.stdout(
+      `imported and published ${result.entries} entries as KB version ${result.version}; a running server picks it up on restart\n`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof AppError && err.code === 'INVALID_KB') {
       io.stderr(`refused: ${err.message}; nothing was imported\n`);
-      for (const e of (err.details as Array<{ index: number; id?: string; field: string; message: string }>) ?? []) {
+      for (const e of (err.details as Array<{
+        index: number;
+        id?: string;
+        field: string;
+        message: string;
+      }>) ?? []) {
         io.stderr(`  entry ${e.index}${e.id ? ` (${e.id})` : ''}: ${e.field}: ${e.message}\n`);
       }
       return 1;

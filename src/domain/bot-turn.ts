@@ -3,7 +3,15 @@
 // `zhida eval` calls this with FIRST_MESSAGE_STATE, so it measures exactly what the bot does.
 import { normalizeText } from '../engine/index.js';
 import type { AnswerModel, DecisionKind, EngineDecision } from '../engine/types.js';
-import { angerIntensity, isComplaint, isHumanRequest, isLegalThreat, isFraud, isRejection, isSafetyRisk } from './handoff-intent.js';
+import {
+  angerIntensity,
+  isComplaint,
+  isHumanRequest,
+  isLegalThreat,
+  isFraud,
+  isRejection,
+  isSafetyRisk,
+} from './handoff-intent.js';
 
 export type HandoffReason =
   | 'customer-request'
@@ -52,7 +60,11 @@ export interface BotTurnState {
   care: boolean;
 }
 
-export const FIRST_MESSAGE_STATE: Readonly<BotTurnState> = Object.freeze({ botMisses: 0, pendingClarify: null, care: false });
+export const FIRST_MESSAGE_STATE: Readonly<BotTurnState> = Object.freeze({
+  botMisses: 0,
+  pendingClarify: null,
+  care: false,
+});
 
 export interface BotTurn {
   decision: DecisionKind;
@@ -64,7 +76,11 @@ export interface BotTurn {
 }
 
 /** Resolves the customer's pick after a clarification: an offered title, or its number (1, 2, 3). */
-function pickFromClarification(normalized: string, offered: readonly string[], titleOf: (id: string) => string | undefined): string | null {
+function pickFromClarification(
+  normalized: string,
+  offered: readonly string[],
+  titleOf: (id: string) => string | undefined,
+): string | null {
   const text = normalized.trim().replace(/[。.!！]$/, '');
   const index = /^(\d)$/.exec(text);
   if (index) return offered[Number(index[1]) - 1] ?? null;
@@ -84,7 +100,13 @@ export function decideBotTurn(
 ): BotTurn {
   const engine = model.decide(text);
   const normalized = normalizeText(text);
-  const handoff = (reason: HandoffReason): BotTurn => ({ decision: 'handoff', entryId: null, candidates: [], handoffReason: reason, engine });
+  const handoff = (reason: HandoffReason): BotTurn => ({
+    decision: 'handoff',
+    entryId: null,
+    candidates: [],
+    handoffReason: reason,
+    engine,
+  });
 
   if (policy.explicitRequest && isHumanRequest(normalized)) return handoff('customer-request');
   if (policy.legalThreat && isLegalThreat(normalized)) return handoff('legal-threat');

@@ -8,11 +8,15 @@ export interface BusinessHours {
   days: ReadonlyArray<readonly [number, number] | null>;
 }
 
-export const ALWAYS_OPEN: BusinessHours = Object.freeze({ utcOffsetMinutes: 0, days: Array(7).fill([0, 24 * 60]) });
+export const ALWAYS_OPEN: BusinessHours = Object.freeze({
+  utcOffsetMinutes: 0,
+  days: Array(7).fill([0, 24 * 60]),
+});
 
 const minuteOf = (hhmm: string): number => {
   const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
-  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59) throw new Error(`"${hhmm}" is not a time like 09:00`);
+  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59)
+    throw new Error(`"${hhmm}" is not a time like 09:00`);
   return Number(match[1]) * 60 + Number(match[2]);
 };
 
@@ -21,7 +25,10 @@ export function parseBusinessHours(spec: string, utcOffsetMinutes: number): Busi
   if (spec.trim().toLowerCase() === 'always') return { ...ALWAYS_OPEN, utcOffsetMinutes };
   const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
   const days: Array<readonly [number, number] | null> = Array(7).fill(null);
-  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(?:([a-z]{3})(?:-([a-z]{3}))?\s+)?(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$/i.exec(part);
     if (!match) throw new Error(`"${part}" is not like "mon-fri 09:00-18:00"`);
     const from = match[1] ? names.indexOf(match[1].toLowerCase()) : 0;

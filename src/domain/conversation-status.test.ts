@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { transition, type ConversationStatus, type StatusState } from './conversation-status.js';
 
-const at = (status: ConversationStatus, assignedAgentId: string | null = null): StatusState => ({ status, assignedAgentId });
+const at = (status: ConversationStatus, assignedAgentId: string | null = null): StatusState => ({
+  status,
+  assignedAgentId,
+});
 
 describe('conversation status machine', () => {
   it('walks the happy path bot → queued → assigned → resolved → closed', () => {
     let state = at('bot');
-    for (const event of [{ type: 'handoff' }, { type: 'assign', agentId: 'a1' }, { type: 'resolve' }, { type: 'close' }] as const) {
+    for (const event of [
+      { type: 'handoff' },
+      { type: 'assign', agentId: 'a1' },
+      { type: 'resolve' },
+      { type: 'close' },
+    ] as const) {
       const result = transition(state, event);
       expect(result.ok).toBe(true);
       if (result.ok) state = result.state;
@@ -20,7 +28,11 @@ describe('conversation status machine', () => {
       expect(result).toMatchObject({ ok: true, changed: true, state: { status: 'queued' } });
     }
     expect(transition(at('queued'), { type: 'handoff' })).toMatchObject({ ok: true, changed: false });
-    expect(transition(at('assigned', 'a1'), { type: 'handoff' })).toMatchObject({ ok: true, changed: false, state: { assignedAgentId: 'a1' } });
+    expect(transition(at('assigned', 'a1'), { type: 'handoff' })).toMatchObject({
+      ok: true,
+      changed: false,
+      state: { assignedAgentId: 'a1' },
+    });
   });
 
   it('refuses impossible moves with a reason', () => {
@@ -38,7 +50,13 @@ describe('conversation status machine', () => {
   });
 
   it('reopens a finished conversation back to the bot, and requeues an assigned one', () => {
-    expect(transition(at('closed', 'a1'), { type: 'reopen' })).toMatchObject({ ok: true, state: { status: 'bot', assignedAgentId: null } });
-    expect(transition(at('assigned', 'a1'), { type: 'requeue' })).toMatchObject({ ok: true, state: { status: 'queued', assignedAgentId: null } });
+    expect(transition(at('closed', 'a1'), { type: 'reopen' })).toMatchObject({
+      ok: true,
+      state: { status: 'bot', assignedAgentId: null },
+    });
+    expect(transition(at('assigned', 'a1'), { type: 'requeue' })).toMatchObject({
+      ok: true,
+      state: { status: 'queued', assignedAgentId: null },
+    });
   });
 });

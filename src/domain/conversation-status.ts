@@ -18,8 +18,7 @@ export interface StatusState {
 }
 
 export type TransitionResult =
-  | { ok: true; state: StatusState; changed: boolean }
-  | { ok: false; reason: string };
+  { ok: true; state: StatusState; changed: boolean } | { ok: false; reason: string };
 
 const fail = (from: ConversationStatus, event: ConversationEvent['type']): TransitionResult => ({
   ok: false,
@@ -52,10 +51,12 @@ export function transition(state: StatusState, event: ConversationEvent): Transi
       if (status === 'queued') return to({ status: 'bot', assignedAgentId: null });
       return fail(status, event.type);
     case 'resolve':
-      if (status === 'assigned' || status === 'queued' || status === 'bot') return to({ status: 'resolved', assignedAgentId: state.assignedAgentId });
+      if (status === 'assigned' || status === 'queued' || status === 'bot')
+        return to({ status: 'resolved', assignedAgentId: state.assignedAgentId });
       return fail(status, event.type);
     case 'close':
-      if (status === 'resolved' || status === 'bot') return to({ status: 'closed', assignedAgentId: state.assignedAgentId });
+      if (status === 'resolved' || status === 'bot')
+        return to({ status: 'closed', assignedAgentId: state.assignedAgentId });
       return fail(status, event.type);
     case 'reopen':
       if (status === 'resolved' || status === 'closed') return to({ status: 'bot', assignedAgentId: null });

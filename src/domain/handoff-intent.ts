@@ -25,7 +25,9 @@ const HUMAN_REQUEST_EN: RegExp[] = [
 ];
 
 export function isHumanRequest(normalized: string): boolean {
-  return HUMAN_REQUEST_ZH.some((re) => re.test(normalized)) || HUMAN_REQUEST_EN.some((re) => re.test(normalized));
+  return (
+    HUMAN_REQUEST_ZH.some((re) => re.test(normalized)) || HUMAN_REQUEST_EN.some((re) => re.test(normalized))
+  );
 }
 
 /** Legal threats and regulators: a person must handle these, whatever the KB says. */
@@ -40,14 +42,16 @@ export function isLegalThreat(normalized: string): boolean {
 }
 
 /** A complaint is a sensitive topic: a person takes it, so that it never goes nowhere. */
-const COMPLAINT = /我要投诉|投诉你们|要投诉|想投诉|投诉(客服|商家|卖家|快递|骑手)|\b(file|make|lodge) a complaint\b/;
+const COMPLAINT =
+  /我要投诉|投诉你们|要投诉|想投诉|投诉(客服|商家|卖家|快递|骑手)|\b(file|make|lodge) a complaint\b/;
 
 export function isComplaint(normalized: string): boolean {
   return COMPLAINT.test(normalized);
 }
 
 /** Safety: products that hurt people. Always a person's job. */
-const SAFETY = /爆炸|起火|着火|冒烟|漏电|触电|受伤|烫伤|中毒|过敏反应|\b(caught fire|exploded|explosion|injured|poisoned|electric shock)\b/;
+const SAFETY =
+  /爆炸|起火|着火|冒烟|漏电|触电|受伤|烫伤|中毒|过敏反应|\b(caught fire|exploded|explosion|injured|poisoned|electric shock)\b/;
 
 export function isSafetyRisk(normalized: string): boolean {
   return SAFETY.test(normalized);
@@ -55,7 +59,8 @@ export function isSafetyRisk(normalized: string): boolean {
 
 /** Fraud: money stolen, accounts taken over. A person takes it unless the KB has a confident answer
  * (a business's own "card stolen? freeze it here" entry is the fastest help). */
-const FRAUD = /被骗|诈骗|盗刷|账号被盗|被盗号|资金被盗|冒充客服|\b(fraud|scammed|scam|account hacked|identity theft)\b/;
+const FRAUD =
+  /被骗|诈骗|盗刷|账号被盗|被盗号|资金被盗|冒充客服|\b(fraud|scammed|scam|account hacked|identity theft)\b/;
 
 export function isFraud(normalized: string): boolean {
   return FRAUD.test(normalized);
@@ -90,7 +95,8 @@ export function angerIntensity(normalized: string): number {
 }
 
 /** "None of these" after a clarification: the customer rejects what was offered. */
-const REJECTION = /^(都不是|都不对|不是|不对|没有|都没有|不是这些|以上都不是|none( of (these|them|the above))?|neither|no)[\s。.!！]*$/;
+const REJECTION =
+  /^(都不是|都不对|不是|不对|没有|都没有|不是这些|以上都不是|none( of (these|them|the above))?|neither|no)[\s。.!！]*$/;
 
 export function isRejection(normalized: string): boolean {
   return REJECTION.test(normalized.trim());

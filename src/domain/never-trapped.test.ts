@@ -27,7 +27,8 @@ function replay(events: ConversationEvent[]): StatusState {
 
 /** The services reopen a closed conversation before handing it off; this is that one step. */
 function askForPerson(state: StatusState): StatusState {
-  const opened = state.status === 'closed' ? transition(state, { type: 'reopen' }) : { ok: true as const, state };
+  const opened =
+    state.status === 'closed' ? transition(state, { type: 'reopen' }) : { ok: true as const, state };
   if (!opened.ok) throw new Error('reopen refused');
   const result = transition(opened.state, { type: 'handoff' });
   if (!result.ok) throw new Error(`handoff refused from ${state.status}`);
@@ -37,7 +38,15 @@ function askForPerson(state: StatusState): StatusState {
 const engineSays = (decision: EngineDecision['decision']): AnswerModel => ({
   entryCount: 2,
   thresholds: { answer: 0.8, clarify: 0.3 },
-  decide: () => ({ decision, reason: decision === 'answer' ? 'confident' : 'ambiguous', entryId: decision === 'answer' ? 'x' : null, candidates: decision === 'clarify' ? ['x', 'y'] : [], top: 'x', confidence: 0.9, ranked: [] }),
+  decide: () => ({
+    decision,
+    reason: decision === 'answer' ? 'confident' : 'ambiguous',
+    entryId: decision === 'answer' ? 'x' : null,
+    candidates: decision === 'clarify' ? ['x', 'y'] : [],
+    top: 'x',
+    confidence: 0.9,
+    ranked: [],
+  }),
 });
 
 describe('never trapped', () => {
@@ -52,7 +61,17 @@ describe('never trapped', () => {
   });
 
   it('an explicit request wrapped in any words wins over any engine decision and any bot state', () => {
-    const request = fc.constantFrom('转人工', '人工客服', '我要人工', '找真人', '轉人工', '别让机器人回答', '叫你们经理来', 'human please', 'I want to talk to a real person');
+    const request = fc.constantFrom(
+      '转人工',
+      '人工客服',
+      '我要人工',
+      '找真人',
+      '轉人工',
+      '别让机器人回答',
+      '叫你们经理来',
+      'human please',
+      'I want to talk to a real person',
+    );
     const before = fc.constantFrom('', '你好，', '退款的事情，', '算了，', '我说了半天了。', 'hi, ', '！！');
     const after = fc.constantFrom('', '。', '，快点', '!!', ' now', '，谢谢');
     fc.assert(
@@ -64,7 +83,12 @@ describe('never trapped', () => {
         fc.nat(5),
         fc.boolean(),
         (before, ask, after, engine, misses, pending) => {
-          const turn = decideBotTurn(engineSays(engine), `${before}${ask}${after}`, { botMisses: misses, pendingClarify: pending ? ['x', 'y'] : null, care: false }, DEFAULT_HANDOFF_POLICY);
+          const turn = decideBotTurn(
+            engineSays(engine),
+            `${before}${ask}${after}`,
+            { botMisses: misses, pendingClarify: pending ? ['x', 'y'] : null, care: false },
+            DEFAULT_HANDOFF_POLICY,
+          );
           expect(turn.decision).toBe('handoff');
         },
       ),
@@ -74,15 +98,26 @@ describe('never trapped', () => {
 
   it('the bot never misses more than the policy allows before a person takes over', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('answer', 'clarify', 'handoff') as fc.Arbitrary<EngineDecision['decision']>, { minLength: 1, maxLength: 20 }), (decisions) => {
-        let misses = 0;
-        for (const decision of decisions) {
-          const turn = decideBotTurn(engineSays(decision), '随便问问', { botMisses: misses, pendingClarify: null, care: false }, DEFAULT_HANDOFF_POLICY);
-          if (turn.decision === 'handoff') return;
-          misses = turn.decision === 'answer' ? 0 : misses + 1;
-          expect(misses).toBeLessThan(DEFAULT_HANDOFF_POLICY.maxMisses);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom('answer', 'clarify', 'handoff') as fc.Arbitrary<EngineDecision['decision']>,
+          { minLength: 1, maxLength: 20 },
+        ),
+        (decisions) => {
+          let misses = 0;
+          for (const decision of decisions) {
+            const turn = decideBotTurn(
+              engineSays(decision),
+              '随便问问',
+              { botMisses: misses, pendingClarify: null, care: false },
+              DEFAULT_HANDOFF_POLICY,
+            );
+            if (turn.decision === 'handoff') return;
+            misses = turn.decision === 'answer' ? 0 : misses + 1;
+            expect(misses).toBeLessThan(DEFAULT_HANDOFF_POLICY.maxMisses);
+          }
+        },
+      ),
     );
   });
 });

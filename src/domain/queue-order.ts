@@ -5,11 +5,19 @@ export type PriorityClass = 'care' | 'urgent' | 'vip' | 'normal';
 
 /** Higher goes first. One class is worth `agingMs` of waiting: after that long, a normal customer
  * overtakes a newly arrived one of the next class up. */
-export const PRIORITY_RANK: Readonly<Record<PriorityClass, number>> = Object.freeze({ care: 3, urgent: 2, vip: 1, normal: 0 });
+export const PRIORITY_RANK: Readonly<Record<PriorityClass, number>> = Object.freeze({
+  care: 3,
+  urgent: 2,
+  vip: 1,
+  normal: 0,
+});
 
 const URGENT_REASONS = new Set(['anger', 'legal-threat', 'complaint', 'sensitive']);
 
-export function priorityClassOf(input: { care: boolean; handoffReason: string | null; vip: boolean }, careHasPriority: boolean): PriorityClass {
+export function priorityClassOf(
+  input: { care: boolean; handoffReason: string | null; vip: boolean },
+  careHasPriority: boolean,
+): PriorityClass {
   if (input.care && careHasPriority) return 'care';
   if (input.handoffReason && URGENT_REASONS.has(input.handoffReason)) return 'urgent';
   if (input.vip) return 'vip';

@@ -27,7 +27,8 @@ export interface RoutingOptions {
   fallbackAfterMs: number;
 }
 
-const serves = (agent: AgentLoad, group: string | null) => group === null || agent.groups.length === 0 || agent.groups.includes(group);
+const serves = (agent: AgentLoad, group: string | null) =>
+  group === null || agent.groups.length === 0 || agent.groups.includes(group);
 
 export function eligible(agent: AgentLoad, item: Waiting, now: number, options: RoutingOptions): boolean {
   if (agent.presence !== 'online' || agent.active >= agent.capacity) return false;
@@ -35,11 +36,21 @@ export function eligible(agent: AgentLoad, item: Waiting, now: number, options: 
 }
 
 /** Fewest active chats first, then the longest idle, then a stable id order. */
-export function pickAgent(item: Waiting, agents: readonly AgentLoad[], now: number, options: RoutingOptions): AgentLoad | null {
+export function pickAgent(
+  item: Waiting,
+  agents: readonly AgentLoad[],
+  now: number,
+  options: RoutingOptions,
+): AgentLoad | null {
   let best: AgentLoad | null = null;
   for (const agent of agents) {
     if (!eligible(agent, item, now, options)) continue;
-    if (!best || agent.active < best.active || (agent.active === best.active && (agent.idleSince < best.idleSince || (agent.idleSince === best.idleSince && agent.id < best.id)))) {
+    if (
+      !best ||
+      agent.active < best.active ||
+      (agent.active === best.active &&
+        (agent.idleSince < best.idleSince || (agent.idleSince === best.idleSince && agent.id < best.id)))
+    ) {
       best = agent;
     }
   }
@@ -47,7 +58,12 @@ export function pickAgent(item: Waiting, agents: readonly AgentLoad[], now: numb
 }
 
 /** Assigns the queue (already in priority order) greedily; an item no agent can take waits, the rest go on. */
-export function planAssignments(queue: readonly Waiting[], agents: readonly AgentLoad[], now: number, options: RoutingOptions): Array<{ conversationId: string; agentId: string }> {
+export function planAssignments(
+  queue: readonly Waiting[],
+  agents: readonly AgentLoad[],
+  now: number,
+  options: RoutingOptions,
+): Array<{ conversationId: string; agentId: string }> {
   const loads = agents.map((a) => ({ ...a }));
   const plan: Array<{ conversationId: string; agentId: string }> = [];
   for (const item of queue) {
@@ -61,7 +77,11 @@ export function planAssignments(queue: readonly Waiting[], agents: readonly Agen
 }
 
 /** Estimated wait from the position and recent handle times; null when nobody can take chats. */
-export function estimateWaitMs(position: number, agents: readonly AgentLoad[], averageHandleMs: number): number | null {
+export function estimateWaitMs(
+  position: number,
+  agents: readonly AgentLoad[],
+  averageHandleMs: number,
+): number | null {
   const online = agents.filter((a) => a.presence === 'online');
   const slots = online.reduce((n, a) => n + a.capacity, 0);
   if (slots === 0) return null;

@@ -33,6 +33,13 @@ export interface ModelData {
 /** An exact example question is in scope and names its entry; only a typo'd duplicate could be wrong. */
 const EXACT_MATCH_CONFIDENCE = 0.99;
 
+/** A bare keyword: at most two Han characters and nothing else, or a single Latin word. */
+export function isBareKeyword(normalized: string): boolean {
+  const compact = normalized.replace(/\s+/g, ' ').trim();
+  if (/^\p{Script=Han}{1,2}$/u.test(compact)) return true;
+  return /^[a-z]+$/.test(compact);
+}
+
 /** A message this long (normalized characters) with several sentences is also scored sentence by sentence. */
 const LONG_MESSAGE = 40;
 /** Sentences scored on their own, counted from the end (the question usually follows the story). */
@@ -101,14 +108,33 @@ export class TrainedModel implements AnswerModel {
         }
       }
     }
+    if (best.outcome.decision === 'answer' && isBareKeyword(normalized) && this.entryCount > 1) {
+      // One or two characters (or one word) name a topic, not a question: "发票" may mean issuing,
+      // receiving or reissuing one. Ask back with the closest entries instead of guessing.
+      best = {
+        ...best,
+        outcome: {
+          ...best.outcome,
+          decision: 'clarify',
+          reason: 'ambiguous',
+          offered: Math.min(3, this.entryCount),
+        },
+      };
+    }
     return this.explain(best);
   }
 
   private exactMatch(normalized: string, entry: number): Evaluation {
     const evaluation = this.evaluate(normalized);
-    const order = [entry, ...evaluation.scored.order.filter((c) => c !== entry)].slice(0, evaluation.scored.order.length);
+    const order = [entry, ...evaluation.scored.order.filter((c) => c !== entry)].slice(
+      0,
+      evaluation.scored.order.length,
+    );
     const confidence = Math.max(evaluation.outcome.confidence, EXACT_MATCH_CONFIDENCE);
-    return { scored: { ...evaluation.scored, order }, outcome: { decision: 'answer', reason: 'confident', confidence, offered: 0 } };
+    return {
+      scored: { ...evaluation.scored, order },
+      outcome: { decision: 'answer', reason: 'confident', confidence, offered: 0 },
+    };
   }
 
   private evaluate(normalized: string): Evaluation {
@@ -123,7 +149,10 @@ export class TrainedModel implements AnswerModel {
     const ranked: ScoredCandidate[] = scored.order.slice(0, RANKED).map((c, i) => ({
       entryId: ids[c],
       // Only the top entry is calibrated directly; the others are scaled by their probability ratio.
-      confidence: i === 0 ? outcome.confidence : Math.min(outcome.confidence, (outcome.confidence * scored.probs[c]) / p0),
+      confidence:
+        i === 0
+          ? outcome.confidence
+          : Math.min(outcome.confidence, (outcome.confidence * scored.probs[c]) / p0),
       score: scored.rawLogits[c],
       matchedTerms: matchedTerms(this.core, scored, c),
     }));

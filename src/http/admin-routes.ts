@@ -7,7 +7,14 @@ import { idParams } from './schemas.js';
 import { requireUser } from './session.js';
 
 const tags = ['admin'];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  413: errorSchema,
+};
 
 const entryBody = {
   type: 'object',
@@ -16,7 +23,12 @@ const entryBody = {
     id: { type: 'string', minLength: 1, maxLength: 100 },
     title: { type: 'string', minLength: 1, maxLength: 200 },
     category: { type: 'string', maxLength: 100 },
-    questions: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'string', minLength: 1, maxLength: 1000 } },
+    questions: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      items: { type: 'string', minLength: 1, maxLength: 1000 },
+    },
     answer: { type: 'string', minLength: 1, maxLength: 20_000 },
     tags: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 50 } },
   },
@@ -29,41 +41,89 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
   const { kb } = services;
   const admin = (request: Parameters<typeof requireUser>[1]) => requireUser(services, request, 'admin');
 
-  app.get('/api/admin/kb', { schema: { tags, summary: 'The draft KB: its version, the live (published) version, each entry with status draft|published, and pendingRemovals', response: errors } }, async (request) => {
-    await admin(request);
-    return kb.list();
-  });
+  app.get(
+    '/api/admin/kb',
+    {
+      schema: {
+        tags,
+        summary:
+          'The draft KB: its version, the live (published) version, each entry with status draft|published, and pendingRemovals',
+        response: errors,
+      },
+    },
+    async (request) => {
+      await admin(request);
+      return kb.list();
+    },
+  );
 
   app.post<{ Body: EntryInput }>(
     '/api/admin/kb/entries',
-    { schema: { tags, summary: 'Create an entry (id optional); makes a new draft KB version (live after a publish)', body: entryBody, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an entry (id optional); makes a new draft KB version (live after a publish)',
+        body: entryBody,
+        response: errors,
+      },
+    },
     async (request, reply) => {
       const user = await admin(request);
       const created = await kb.create(request.body, user.username);
-      await services.audit.record(user, 'kb.entry.create', { type: 'kb-entry', id: created.entry.id }, { version: created.version });
+      await services.audit.record(
+        user,
+        'kb.entry.create',
+        { type: 'kb-entry', id: created.entry.id },
+        { version: created.version },
+      );
       return reply.status(201).send(created);
     },
   );
 
   app.put<{ Params: { id: string }; Body: EntryInput }>(
     '/api/admin/kb/entries/:id',
-    { schema: { tags, summary: 'Replace an entry; makes a new draft KB version (live after a publish)', params: idParams, body: entryBody, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Replace an entry; makes a new draft KB version (live after a publish)',
+        params: idParams,
+        body: entryBody,
+        response: errors,
+      },
+    },
     async (request) => {
       const user = await admin(request);
       const { id: _ignored, ...entry } = request.body;
       const updated = await kb.update(request.params.id, entry, user.username);
-      await services.audit.record(user, 'kb.entry.update', { type: 'kb-entry', id: request.params.id }, { version: updated.version });
+      await services.audit.record(
+        user,
+        'kb.entry.update',
+        { type: 'kb-entry', id: request.params.id },
+        { version: updated.version },
+      );
       return updated;
     },
   );
 
   app.delete<{ Params: { id: string } }>(
     '/api/admin/kb/entries/:id',
-    { schema: { tags, summary: 'Delete an entry; makes a new draft KB version (live after a publish)', params: idParams, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an entry; makes a new draft KB version (live after a publish)',
+        params: idParams,
+        response: errors,
+      },
+    },
     async (request) => {
       const user = await admin(request);
       const removed = await kb.remove(request.params.id, user.username);
-      await services.audit.record(user, 'kb.entry.delete', { type: 'kb-entry', id: request.params.id }, { version: removed.version });
+      await services.audit.record(
+        user,
+        'kb.entry.delete',
+        { type: 'kb-entry', id: request.params.id },
+        { version: removed.version },
+      );
       return removed;
     },
   );

@@ -13,10 +13,14 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 export async function agentRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
   const { agents, storage, models } = services;
 
-  app.get('/api/agent/queue', { schema: { tags, summary: 'Conversations waiting for an agent, in queue order', response: errors } }, async (request) => {
-    await requireUser(services, request, 'agent');
-    return { conversations: await queueSummaries(storage, services.queueStatus) };
-  });
+  app.get(
+    '/api/agent/queue',
+    { schema: { tags, summary: 'Conversations waiting for an agent, in queue order', response: errors } },
+    async (request) => {
+      await requireUser(services, request, 'agent');
+      return { conversations: await queueSummaries(storage, services.queueStatus) };
+    },
+  );
 
   app.get<{ Querystring: { mine?: string } }>(
     '/api/agent/conversations',
@@ -36,22 +40,45 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
 
   app.get<{ Params: { id: string } }>(
     '/api/agent/conversations/:id',
-    { schema: { tags, summary: 'A conversation with its whole transcript and the bot’s decisions', params: idParams, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'A conversation with its whole transcript and the bot’s decisions',
+        params: idParams,
+        response: errors,
+      },
+    },
     async (request) => {
       const user = await requireUser(services, request, 'agent');
       const { conversation, messages } = await agents.transcript(request.params.id);
       await services.audit.record(user, 'conversation.read', { type: 'conversation', id: conversation.id });
       const entries = models.current().entries;
-      return { conversation: await summaryOf(storage, services.queueStatus, conversation), messages: messages.map((m) => agentMessage(m, entries)) };
+      return {
+        conversation: await summaryOf(storage, services.queueStatus, conversation),
+        messages: messages.map((m) => agentMessage(m, entries)),
+      };
     },
   );
 
   app.post<{ Params: { id: string } }>(
     '/api/agent/conversations/:id/accept',
-    { schema: { tags, summary: 'Take a queued conversation (409 when another agent was faster)', params: idParams, response: errors } },
+    {
+      schema: {
+        tags,
+        summary: 'Take a queued conversation (409 when another agent was faster)',
+        params: idParams,
+        response: errors,
+      },
+    },
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
-      return { conversation: await summaryOf(storage, services.queueStatus, await agents.accept(agent, request.params.id)) };
+      return {
+        conversation: await summaryOf(
+          storage,
+          services.queueStatus,
+          await agents.accept(agent, request.params.id),
+        ),
+      };
     },
   );
 
@@ -83,7 +110,13 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
     { schema: { tags, summary: 'End the conversation as resolved', params: idParams, response: errors } },
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
-      return { conversation: await summaryOf(storage, services.queueStatus, await agents.resolve(agent, request.params.id)) };
+      return {
+        conversation: await summaryOf(
+          storage,
+          services.queueStatus,
+          await agents.resolve(agent, request.params.id),
+        ),
+      };
     },
   );
 }

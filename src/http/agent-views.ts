@@ -10,10 +10,19 @@ const PREVIEW_LIMIT = 50;
 async function summarize(storage: Storage, snapshot: QueueSnapshot, conversations: ConversationRecord[]) {
   return Promise.all(
     conversations.map(async (c, i) => {
-      const agent = c.assignedAgentId ? (snapshot.users.get(c.assignedAgentId) ?? (await storage.users.getById(c.assignedAgentId))) : null;
-      const last = c.lastSeq > 0 && i < PREVIEW_LIMIT ? await storage.messages.listAfter(c.id, c.lastSeq - 1, 1) : [];
-      const rating = c.status === 'resolved' || c.status === 'closed' ? await storage.ratings.current(c.id) : null;
-      return agentSummary(c, { queuePosition: snapshot.positions.get(c.id), agent, lastMessage: last[0] ?? null, rating });
+      const agent = c.assignedAgentId
+        ? (snapshot.users.get(c.assignedAgentId) ?? (await storage.users.getById(c.assignedAgentId)))
+        : null;
+      const last =
+        c.lastSeq > 0 && i < PREVIEW_LIMIT ? await storage.messages.listAfter(c.id, c.lastSeq - 1, 1) : [];
+      const rating =
+        c.status === 'resolved' || c.status === 'closed' ? await storage.ratings.current(c.id) : null;
+      return agentSummary(c, {
+        queuePosition: snapshot.positions.get(c.id),
+        agent,
+        lastMessage: last[0] ?? null,
+        rating,
+      });
     }),
   );
 }
@@ -34,10 +43,18 @@ export function queueSummariesOf(storage: Storage, snapshot: QueueSnapshot) {
   return views;
 }
 
-export async function summaryOf(storage: Storage, queueStatus: QueueStatus, conversation: ConversationRecord) {
+export async function summaryOf(
+  storage: Storage,
+  queueStatus: QueueStatus,
+  conversation: ConversationRecord,
+) {
   return (await summarize(storage, await queueStatus.current(), [conversation]))[0];
 }
 
-export async function summariesOf(storage: Storage, queueStatus: QueueStatus, conversations: ConversationRecord[]) {
+export async function summariesOf(
+  storage: Storage,
+  queueStatus: QueueStatus,
+  conversations: ConversationRecord[],
+) {
   return summarize(storage, await queueStatus.current(), conversations);
 }

@@ -40,14 +40,26 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   installErrorHandling(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: true, max: config.requestRateLimit, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.requestRateLimit,
+    timeWindow: '1 minute',
+  });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Zhida 智达客服 API', version: '1.0.0', description: 'Customer API v1, agent console and admin APIs.' },
+      info: {
+        title: 'Zhida 智达客服 API',
+        version: '1.0.0',
+        description: 'Customer API v1, agent console and admin APIs.',
+      },
       components: {
         securitySchemes: {
-          conversationToken: { type: 'http', scheme: 'bearer', description: 'The token returned when the conversation was created' },
+          conversationToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The token returned when the conversation was created',
+          },
           session: { type: 'apiKey', in: 'cookie', name: 'zhida_session' },
         },
       },
@@ -55,10 +67,19 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  app.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness and the live KB version' } }, async () => {
-    const active = services.models.current();
-    return { ok: true, storage: services.storage.kind, kbVersion: active.kbVersion, entries: active.entries.size };
-  });
+  app.get(
+    '/healthz',
+    { schema: { tags: ['ops'], summary: 'Liveness and the live KB version' } },
+    async () => {
+      const active = services.models.current();
+      return {
+        ok: true,
+        storage: services.storage.kind,
+        kbVersion: active.kbVersion,
+        entries: active.entries.size,
+      };
+    },
+  );
 
   await customerRoutes(app, services);
   await customerStream(app, services);
@@ -82,7 +103,9 @@ async function serveWebApps(app: FastifyInstance, webDir: string): Promise<void>
   if (!existsSync(path.join(webDir, 'index.html'))) {
     app.log.warn({ webDir }, 'web apps are not built; run `npm run build:web`');
     app.get('/', async (_request, reply) =>
-      reply.type('text/plain; charset=utf-8').send('Zhida is running, but the web apps are not built: run `npm run build:web`.'),
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('Zhida is running, but the web apps are not built: run `npm run build:web`.'),
     );
     return;
   }

@@ -7,7 +7,12 @@ import { userView } from './views.js';
 const tags = ['auth'];
 const userSchema = {
   type: 'object',
-  properties: { id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string' } },
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string' },
+  },
 } as const;
 
 export async function authRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
@@ -21,14 +26,25 @@ export async function authRoutes(app: FastifyInstance, services: AppServices): P
         body: {
           type: 'object',
           additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 100 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+          },
           required: ['username', 'password'],
         },
-        response: { 200: { type: 'object', properties: { user: userSchema } }, 400: errorSchema, 401: errorSchema },
+        response: {
+          200: { type: 'object', properties: { user: userSchema } },
+          400: errorSchema,
+          401: errorSchema,
+        },
       },
     },
     async (request, reply) => {
-      const { user, sessionId: id, expiresAt } = await services.auth.login(request.body.username, request.body.password);
+      const {
+        user,
+        sessionId: id,
+        expiresAt,
+      } = await services.auth.login(request.body.username, request.body.password);
       setSessionCookie(services, reply, id, expiresAt);
       request.log.info({ userId: user.id }, 'signed in');
       return { user: userView(user) };
@@ -43,7 +59,13 @@ export async function authRoutes(app: FastifyInstance, services: AppServices): P
 
   app.get(
     '/api/auth/me',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: { type: 'object', properties: { user: userSchema } }, 401: errorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user',
+        response: { 200: { type: 'object', properties: { user: userSchema } }, 401: errorSchema },
+      },
+    },
     async (request) => ({ user: userView(await requireUser(services, request, 'agent')) }),
   );
 }

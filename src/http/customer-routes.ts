@@ -5,12 +5,26 @@ import { AppError } from '../errors.js';
 import type { AppServices } from './app-services.js';
 import { errorSchema } from './error-handler.js';
 import { createSlidingWindowLimiter } from './rate-limiter.js';
-import { clientMessageIdField, customerConversationSchema, idParams, messageSchema, textField } from './schemas.js';
+import {
+  clientMessageIdField,
+  customerConversationSchema,
+  idParams,
+  messageSchema,
+  textField,
+} from './schemas.js';
 import { customerConversation, customerMessage } from './views.js';
 
 const tags = ['customer v1'];
 const security = [{ conversationToken: [] }];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema, 429: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  413: errorSchema,
+  429: errorSchema,
+};
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -26,9 +40,17 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
     const agent = c.assignedAgentId ? await storage.users.getById(c.assignedAgentId) : null;
     return customerConversation(c, await services.queueStatus.infoFor(c), agent);
   };
-  const authorized = (request: FastifyRequest<{ Params: { id: string } }>) => customers.authorize(request.params.id, bearerToken(request));
+  const authorized = (request: FastifyRequest<{ Params: { id: string } }>) =>
+    customers.authorize(request.params.id, bearerToken(request));
 
-  app.post<{ Body: { locale?: string; care?: boolean; channel?: string; customer?: { name?: string; phone?: string; externalId?: string } } }>(
+  app.post<{
+    Body: {
+      locale?: string;
+      care?: boolean;
+      channel?: string;
+      customer?: { name?: string; phone?: string; externalId?: string };
+    };
+  }>(
     '/api/v1/conversations',
     {
       schema: {
@@ -53,7 +75,13 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
             },
           },
         },
-        response: { 201: { type: 'object', properties: { conversationId: { type: 'string' }, token: { type: 'string' } } }, ...errors },
+        response: {
+          201: {
+            type: 'object',
+            properties: { conversationId: { type: 'string' }, token: { type: 'string' } },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -69,7 +97,8 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
       schema: {
         tags,
         security,
-        summary: 'Send a message; the bot replies while the conversation is with the bot. Idempotent on clientMessageId.',
+        summary:
+          'Send a message; the bot replies while the conversation is with the bot. Idempotent on clientMessageId.',
         params: idParams,
         body: {
           type: 'object',
@@ -80,7 +109,11 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
         response: {
           200: {
             type: 'object',
-            properties: { message: messageSchema, replies: { type: 'array', items: messageSchema }, conversation: customerConversationSchema },
+            properties: {
+              message: messageSchema,
+              replies: { type: 'array', items: messageSchema },
+              conversation: customerConversationSchema,
+            },
           },
           ...errors,
         },
@@ -88,7 +121,8 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
     },
     async (request) => {
       const conversation = await authorized(request);
-      if (!limiter.allow(conversation.id, Date.now())) throw new AppError('RATE_LIMITED', 'too many messages; please wait a moment');
+      if (!limiter.allow(conversation.id, Date.now()))
+        throw new AppError('RATE_LIMITED', 'too many messages; please wait a moment');
       const result = await customers.postMessage(conversation.id, request.body);
       const entries = models.current().entries;
       return {
@@ -109,14 +143,24 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
         params: idParams,
         querystring: {
           type: 'object',
-          properties: { after: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 500 } },
+          properties: {
+            after: { type: 'integer', minimum: 0, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
+          },
         },
-        response: { 200: { type: 'object', properties: { messages: { type: 'array', items: messageSchema } } }, ...errors },
+        response: {
+          200: { type: 'object', properties: { messages: { type: 'array', items: messageSchema } } },
+          ...errors,
+        },
       },
     },
     async (request) => {
       const conversation = await authorized(request);
-      const messages = await customers.listMessages(conversation.id, request.query.after ?? 0, request.query.limit ?? 500);
+      const messages = await customers.listMessages(
+        conversation.id,
+        request.query.after ?? 0,
+        request.query.limit ?? 500,
+      );
       const entries = models.current().entries;
       return { messages: messages.map((m) => customerMessage(m, entries)) };
     },
@@ -130,7 +174,10 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
         security,
         summary: 'The conversation status and queue position',
         params: idParams,
-        response: { 200: { type: 'object', properties: { conversation: customerConversationSchema } }, ...errors },
+        response: {
+          200: { type: 'object', properties: { conversation: customerConversationSchema } },
+          ...errors,
+        },
       },
     },
     async (request) => ({ conversation: await conversationView(await authorized(request)) }),
@@ -144,7 +191,10 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
         security,
         summary: 'Stop waiting for an agent (recorded as abandonment); the bot answers again',
         params: idParams,
-        response: { 200: { type: 'object', properties: { conversation: customerConversationSchema } }, ...errors },
+        response: {
+          200: { type: 'object', properties: { conversation: customerConversationSchema } },
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -171,7 +221,15 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
           },
           required: ['name', 'phone', 'question'],
         },
-        response: { 201: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } } } } }, ...errors },
+        response: {
+          201: {
+            type: 'object',
+            properties: {
+              ticket: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } } },
+            },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -189,7 +247,10 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
         security,
         summary: 'Ask for a human agent (the one-click button); works from any state',
         params: idParams,
-        response: { 200: { type: 'object', properties: { conversation: customerConversationSchema } }, ...errors },
+        response: {
+          200: { type: 'object', properties: { conversation: customerConversationSchema } },
+          ...errors,
+        },
       },
     },
     async (request) => {

@@ -19,20 +19,32 @@ export async function customerStream(app: FastifyInstance, services: AppServices
   const { queueStatus } = services;
   const frameIn = (snapshot: QueueSnapshot, c: ConversationRecord) => {
     const agent = c.assignedAgentId ? (snapshot.users.get(c.assignedAgentId) ?? null) : null;
-    return { type: 'conversation', conversation: customerConversation(c, queueStatus.infoIn(snapshot, c), agent) };
+    return {
+      type: 'conversation',
+      conversation: customerConversation(c, queueStatus.infoIn(snapshot, c), agent),
+    };
   };
   const statusFrame = async (c: ConversationRecord) => frameIn(await queueStatus.current(), c);
 
   app.get<{ Params: { id: string }; Querystring: { token?: string; after?: string } }>(
     '/api/v1/conversations/:id/stream',
-    { websocket: true, schema: { tags: ['customer v1'], summary: 'WebSocket: new messages and queue updates, resumable from a sequence number' } },
+    {
+      websocket: true,
+      schema: {
+        tags: ['customer v1'],
+        summary: 'WebSocket: new messages and queue updates, resumable from a sequence number',
+      },
+    },
     async (socket: WebSocket, request) => {
       let conversation: ConversationRecord;
       try {
         conversation = await customers.authorize(request.params.id, request.query.token);
       } catch (err) {
         const code = err instanceof AppError ? err.code : 'INTERNAL';
-        sendJson(socket, { type: 'error', error: { code, message: err instanceof Error ? err.message : 'error' } });
+        sendJson(socket, {
+          type: 'error',
+          error: { code, message: err instanceof Error ? err.message : 'error' },
+        });
         socket.close(4000 + (err instanceof AppError ? err.status : 500), code);
         return;
       }
@@ -58,7 +70,10 @@ export async function customerStream(app: FastifyInstance, services: AppServices
       const handle = (event: BusEvent) => {
         if (event.type === 'message' && event.message.conversationId === id && event.message.seq > lastSent) {
           lastSent = event.message.seq;
-          sendJson(socket, { type: 'message', message: customerMessage(event.message, models.current().entries) });
+          sendJson(socket, {
+            type: 'message',
+            message: customerMessage(event.message, models.current().entries),
+          });
         } else if (event.type === 'conversation' && event.conversation.id === id) {
           pushStatus(Promise.resolve(event.conversation));
         } else if (event.type === 'typing' && event.conversationId === id && event.from === 'agent') {
@@ -78,7 +93,8 @@ export async function customerStream(app: FastifyInstance, services: AppServices
       });
       const stopPing = keepAlive(socket);
       socket.on('message', (data) => {
-        if (String(data).includes('"typing"')) void bus.publish({ type: 'typing', conversationId: id, from: 'customer' }).catch(() => {});
+        if (String(data).includes('"typing"'))
+          void bus.publish({ type: 'typing', conversationId: id, from: 'customer' }).catch(() => {});
       });
       socket.on('close', () => {
         unsubscribe();
@@ -89,7 +105,8 @@ export async function customerStream(app: FastifyInstance, services: AppServices
       try {
         for (;;) {
           const page = await storage.messages.listAfter(id, lastSent, REPLAY_PAGE);
-          for (const m of page) sendJson(socket, { type: 'message', message: customerMessage(m, models.current().entries) });
+          for (const m of page)
+            sendJson(socket, { type: 'message', message: customerMessage(m, models.current().entries) });
           if (page.length > 0) lastSent = page[page.length - 1].seq;
           if (page.length < REPLAY_PAGE) break;
         }

@@ -13,14 +13,19 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (error.validation) {
       return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: error.message } });
     }
     const code = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (code) return reply.status(ERROR_CATALOGUE[code]).send({ error: { code, message: error.message } });
-    if (error.statusCode === 429) return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'too many requests; slow down' } });
+    if (error.statusCode === 429)
+      return reply
+        .status(429)
+        .send({ error: { code: 'RATE_LIMITED', message: 'too many requests; slow down' } });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: 'BAD_REQUEST', message: error.message } });
     }
@@ -28,7 +33,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply
+      .status(404)
+      .send({
+        error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` },
+      }),
   );
 }
 

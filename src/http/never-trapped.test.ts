@@ -12,7 +12,21 @@ afterAll(async () => server?.close());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-const customerSays = fc.constantFrom('退款多久能到账', '发票怎么开', '今天天气怎么样', '退款', '都不是', '1', '谢谢', '快递到哪了', '😀', 'asdfgh', '我要投诉你们', '优惠券怎么用', 'hello');
+const customerSays = fc.constantFrom(
+  '退款多久能到账',
+  '发票怎么开',
+  '今天天气怎么样',
+  '退款',
+  '都不是',
+  '1',
+  '谢谢',
+  '快递到哪了',
+  '😀',
+  'asdfgh',
+  '我要投诉你们',
+  '优惠券怎么用',
+  'hello',
+);
 const agentDoes = fc.constantFrom('nothing', 'accept', 'resolve');
 
 describe('never trapped (end to end)', () => {
@@ -20,22 +34,37 @@ describe('never trapped (end to end)', () => {
     const cookie = await server.login('agent');
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(customerSays, agentDoes), { minLength: 1, maxLength: 8 }), async (steps) => {
-        const { conversationId, token } = await server.startConversation();
-        const base = `/api/v1/conversations/${conversationId}`;
-        for (const [text, action] of steps) {
-          const res = await server.json('POST', `${base}/messages`, { text, clientMessageId: `m${n++}` }, bearer(token));
-          expect(res.statusCode).toBe(200);
-          for (const reply of res.json().replies) {
-            if (reply.decision !== 'handoff') expect(reply.actions).toEqual([expect.objectContaining({ type: 'handoff' })]);
+      fc.asyncProperty(
+        fc.array(fc.tuple(customerSays, agentDoes), { minLength: 1, maxLength: 8 }),
+        async (steps) => {
+          const { conversationId, token } = await server.startConversation();
+          const base = `/api/v1/conversations/${conversationId}`;
+          for (const [text, action] of steps) {
+            const res = await server.json(
+              'POST',
+              `${base}/messages`,
+              { text, clientMessageId: `m${n++}` },
+              bearer(token),
+            );
+            expect(res.statusCode).toBe(200);
+            for (const reply of res.json().replies) {
+              if (reply.decision !== 'handoff')
+                expect(reply.actions).toEqual([expect.objectContaining({ type: 'handoff' })]);
+            }
+            if (action === 'accept')
+              await server.json('POST', `/api/agent/conversations/${conversationId}/accept`, undefined, {
+                cookie,
+              });
+            if (action === 'resolve')
+              await server.json('POST', `/api/agent/conversations/${conversationId}/resolve`, undefined, {
+                cookie,
+              });
           }
-          if (action === 'accept') await server.json('POST', `/api/agent/conversations/${conversationId}/accept`, undefined, { cookie });
-          if (action === 'resolve') await server.json('POST', `/api/agent/conversations/${conversationId}/resolve`, undefined, { cookie });
-        }
-        const handoff = await server.json('POST', `${base}/handoff`, undefined, bearer(token));
-        expect(handoff.statusCode).toBe(200);
-        expect(['queued', 'assigned']).toContain(handoff.json().conversation.status);
-      }),
+          const handoff = await server.json('POST', `${base}/handoff`, undefined, bearer(token));
+          expect(handoff.statusCode).toBe(200);
+          expect(['queued', 'assigned']).toContain(handoff.json().conversation.status);
+        },
+      ),
       { numRuns: 40 },
     );
   });

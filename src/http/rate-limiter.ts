@@ -11,7 +11,8 @@ export function createSlidingWindowLimiter(max: number, windowMs: number) {
       recent.push(now);
       hits.set(key, recent);
       // Keep memory bounded: forget idle keys now and then.
-      if (hits.size > 10_000) for (const [k, v] of hits) if (v.every((t) => now - t >= windowMs)) hits.delete(k);
+      if (hits.size > 10_000)
+        for (const [k, v] of hits) if (v.every((t) => now - t >= windowMs)) hits.delete(k);
       return true;
     },
   };

@@ -10,25 +10,41 @@ afterAll(async () => server?.close());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const say = (c: { conversationId: string; token: string }, text: string, id = `${text}-${Math.random()}`) =>
-  server.json('POST', `/api/v1/conversations/${c.conversationId}/messages`, { text, clientMessageId: id }, bearer(c.token));
+  server.json(
+    'POST',
+    `/api/v1/conversations/${c.conversationId}/messages`,
+    { text, clientMessageId: id },
+    bearer(c.token),
+  );
 const status = async (c: { conversationId: string; token: string }) =>
-  (await server.json('GET', `/api/v1/conversations/${c.conversationId}`, undefined, bearer(c.token))).json().conversation;
-const userId = async (cookie: string) => (await server.json('GET', '/api/auth/me', undefined, { cookie })).json().user.id as string;
+  (await server.json('GET', `/api/v1/conversations/${c.conversationId}`, undefined, bearer(c.token))).json()
+    .conversation;
+const userId = async (cookie: string) =>
+  (await server.json('GET', '/api/auth/me', undefined, { cookie })).json().user.id as string;
 
 /** Every test starts with all agents offline and an empty queue. */
 afterEach(async () => {
   const admin = await server.login('admin');
   for (const name of ['agent', 'agent2']) {
     const cookie = await server.login(name);
-    await server.json('PUT', `/api/admin/agents/${await userId(cookie)}`, { capacity: 5, groups: [] }, { cookie: admin });
+    await server.json(
+      'PUT',
+      `/api/admin/agents/${await userId(cookie)}`,
+      { capacity: 5, groups: [] },
+      { cookie: admin },
+    );
     await server.json('POST', '/api/agent/presence', { presence: 'offline' }, { cookie });
   }
-  const queue = (await server.json('GET', '/api/agent/queue', undefined, { cookie: admin })).json().conversations;
-  for (const c of queue) await server.json('POST', `/api/agent/conversations/${c.id}/resolve`, undefined, { cookie: admin });
+  const queue = (await server.json('GET', '/api/agent/queue', undefined, { cookie: admin })).json()
+    .conversations;
+  for (const c of queue)
+    await server.json('POST', `/api/agent/conversations/${c.id}/resolve`, undefined, { cookie: admin });
   for (const name of ['agent', 'agent2']) {
     const cookie = await server.login(name);
-    const mine = (await server.json('GET', '/api/agent/conversations?mine=1', undefined, { cookie })).json().conversations;
-    for (const c of mine) await server.json('POST', `/api/agent/conversations/${c.id}/resolve`, undefined, { cookie });
+    const mine = (await server.json('GET', '/api/agent/conversations?mine=1', undefined, { cookie })).json()
+      .conversations;
+    for (const c of mine)
+      await server.json('POST', `/api/agent/conversations/${c.id}/resolve`, undefined, { cookie });
   }
 });
 
@@ -36,7 +52,11 @@ describe('automatic assignment and presence', () => {
   it('gives a waiting chat to an agent the moment they come online', async () => {
     const customer = await server.startConversation();
     await say(customer, '转人工');
-    expect(await status(customer)).toMatchObject({ status: 'queued', queuePosition: 1, agentsAvailable: false });
+    expect(await status(customer)).toMatchObject({
+      status: 'queued',
+      queuePosition: 1,
+      agentsAvailable: false,
+    });
     const cookie = await server.login('agent');
     await server.json('POST', '/api/agent/presence', { presence: 'online' }, { cookie });
     await expect.poll(async () => (await status(customer)).status).toBe('assigned');
@@ -71,7 +91,9 @@ describe('automatic assignment and presence', () => {
     expect(waiting).toMatchObject({ status: 'queued', queuePosition: 1, agentsAvailable: true });
     expect(waiting.estimatedWaitSeconds).toBeGreaterThan(0);
     // When the first chat ends, the second gets the agent.
-    await server.json('POST', `/api/agent/conversations/${first.conversationId}/resolve`, undefined, { cookie });
+    await server.json('POST', `/api/agent/conversations/${first.conversationId}/resolve`, undefined, {
+      cookie,
+    });
     await expect.poll(async () => (await status(second)).status).toBe('assigned');
   });
 
@@ -86,7 +108,14 @@ describe('automatic assignment and presence', () => {
     await say(other, '转人工');
     await server.json('POST', '/api/agent/presence', { presence: 'offline' }, { cookie });
     expect(await status(customer)).toMatchObject({ status: 'queued', queuePosition: 1 });
-    const history = (await server.json('GET', `/api/v1/conversations/${customer.conversationId}/messages`, undefined, bearer(customer.token))).json().messages;
+    const history = (
+      await server.json(
+        'GET',
+        `/api/v1/conversations/${customer.conversationId}/messages`,
+        undefined,
+        bearer(customer.token),
+      )
+    ).json().messages;
     expect(history.at(-1)).toMatchObject({ sender: 'system', text: expect.stringContaining('优先重新排队') });
   });
 
@@ -107,19 +136,46 @@ describe('transfer, notes, suggestions', () => {
     const customer = await server.startConversation();
     await say(customer, '发票怎么开');
     await say(customer, '转人工');
-    await server.json('POST', `/api/agent/conversations/${customer.conversationId}/accept`, undefined, { cookie: a });
-    const suggestions = (await server.json('GET', `/api/agent/conversations/${customer.conversationId}/suggestions`, undefined, { cookie: a })).json();
+    await server.json('POST', `/api/agent/conversations/${customer.conversationId}/accept`, undefined, {
+      cookie: a,
+    });
+    const suggestions = (
+      await server.json('GET', `/api/agent/conversations/${customer.conversationId}/suggestions`, undefined, {
+        cookie: a,
+      })
+    ).json();
     expect(suggestions.question).toBe('转人工');
-    const moved = await server.json('POST', `/api/agent/conversations/${customer.conversationId}/transfer`, { agentId: await userId(b), note: '客户要开增值税专票' }, { cookie: a });
+    const moved = await server.json(
+      'POST',
+      `/api/agent/conversations/${customer.conversationId}/transfer`,
+      { agentId: await userId(b), note: '客户要开增值税专票' },
+      { cookie: a },
+    );
     expect(moved.statusCode).toBe(200);
     expect(moved.json().conversation.assignedAgent.displayName).toBe('客服小达');
-    const notes = (await server.json('GET', `/api/agent/conversations/${customer.conversationId}/notes`, undefined, { cookie: b })).json().notes;
+    const notes = (
+      await server.json('GET', `/api/agent/conversations/${customer.conversationId}/notes`, undefined, {
+        cookie: b,
+      })
+    ).json().notes;
     expect(notes[0].text).toContain('增值税专票');
     // Notes never reach the customer.
-    const history = (await server.json('GET', `/api/v1/conversations/${customer.conversationId}/messages`, undefined, bearer(customer.token))).json().messages;
+    const history = (
+      await server.json(
+        'GET',
+        `/api/v1/conversations/${customer.conversationId}/messages`,
+        undefined,
+        bearer(customer.token),
+      )
+    ).json().messages;
     expect(history.some((m: { text: string }) => m.text.includes('增值税专票'))).toBe(false);
     // The first agent can no longer write in it.
-    const stale = await server.json('POST', `/api/agent/conversations/${customer.conversationId}/messages`, { text: 'hi', clientMessageId: 'x' }, { cookie: a });
+    const stale = await server.json(
+      'POST',
+      `/api/agent/conversations/${customer.conversationId}/messages`,
+      { text: 'hi', clientMessageId: 'x' },
+      { cookie: a },
+    );
     expect(stale.statusCode).toBe(409);
   });
 });
@@ -128,7 +184,12 @@ describe('leaving the queue and callback tickets', () => {
   it('lets the customer leave the queue and the bot answers again', async () => {
     const customer = await server.startConversation();
     await say(customer, '转人工');
-    const left = await server.json('POST', `/api/v1/conversations/${customer.conversationId}/leave-queue`, undefined, bearer(customer.token));
+    const left = await server.json(
+      'POST',
+      `/api/v1/conversations/${customer.conversationId}/leave-queue`,
+      undefined,
+      bearer(customer.token),
+    );
     expect(left.json().conversation.status).toBe('bot');
     const res = await say(customer, '退款多久能到账');
     expect(res.json().replies[0].decision).toBe('answer');
@@ -137,13 +198,24 @@ describe('leaving the queue and callback tickets', () => {
   it('takes a callback ticket that agents see', async () => {
     const customer = await server.startConversation();
     await say(customer, '转人工');
-    const res = await server.json('POST', `/api/v1/conversations/${customer.conversationId}/callback`, { name: '王阿姨', phone: '13800138000', question: '想问一下保修' }, bearer(customer.token));
+    const res = await server.json(
+      'POST',
+      `/api/v1/conversations/${customer.conversationId}/callback`,
+      { name: '王阿姨', phone: '13800138000', question: '想问一下保修' },
+      bearer(customer.token),
+    );
     expect(res.statusCode).toBe(201);
     expect((await status(customer)).status).toBe('bot');
     const cookie = await server.login('agent');
-    const tickets = (await server.json('GET', '/api/agent/tickets?status=open', undefined, { cookie })).json().tickets;
+    const tickets = (await server.json('GET', '/api/agent/tickets?status=open', undefined, { cookie })).json()
+      .tickets;
     expect(tickets[0]).toMatchObject({ name: '王阿姨', phone: '13800138000', status: 'open' });
-    const bad = await server.json('POST', `/api/v1/conversations/${customer.conversationId}/callback`, { name: 'x', phone: 'call me', question: 'q' }, bearer(customer.token));
+    const bad = await server.json(
+      'POST',
+      `/api/v1/conversations/${customer.conversationId}/callback`,
+      { name: 'x', phone: 'call me', question: 'q' },
+      bearer(customer.token),
+    );
     expect(bad.statusCode).toBe(400);
   });
 });
@@ -153,14 +225,28 @@ describe('outside business hours', () => {
     const now = new Date();
     // A one-minute window that is not now, in UTC.
     const h = String((now.getUTCHours() + 12) % 24).padStart(2, '0');
-    const closed = await startTestServer({ routing: { ...loadConfig().routing, businessHours: `${h}:00-${h}:01`, utcOffsetMinutes: 0 } });
+    const closed = await startTestServer({
+      routing: { ...loadConfig().routing, businessHours: `${h}:00-${h}:01`, utcOffsetMinutes: 0 },
+    });
     try {
       const cookie = await closed.login('agent');
       await closed.json('POST', '/api/agent/presence', { presence: 'online' }, { cookie });
       const c = await closed.startConversation();
-      await closed.json('POST', `/api/v1/conversations/${c.conversationId}/handoff`, undefined, bearer(c.token));
-      const view = (await closed.json('GET', `/api/v1/conversations/${c.conversationId}`, undefined, bearer(c.token))).json().conversation;
-      expect(view).toMatchObject({ status: 'queued', withinHours: false, agentsAvailable: false, estimatedWaitSeconds: null });
+      await closed.json(
+        'POST',
+        `/api/v1/conversations/${c.conversationId}/handoff`,
+        undefined,
+        bearer(c.token),
+      );
+      const view = (
+        await closed.json('GET', `/api/v1/conversations/${c.conversationId}`, undefined, bearer(c.token))
+      ).json().conversation;
+      expect(view).toMatchObject({
+        status: 'queued',
+        withinHours: false,
+        agentsAvailable: false,
+        estimatedWaitSeconds: null,
+      });
     } finally {
       await closed.close();
     }

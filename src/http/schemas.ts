@@ -19,7 +19,10 @@ export const messageSchema = {
     agentName: { type: 'string' },
     actions: {
       type: 'array',
-      items: { type: 'object', properties: { type: { type: 'string' }, label: { type: 'string' }, labelEn: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { type: { type: 'string' }, label: { type: 'string' }, labelEn: { type: 'string' } },
+      },
     },
   },
 } as const;

@@ -12,14 +12,23 @@ export function sessionId(request: FastifyRequest): string | undefined {
 }
 
 /** The signed-in user with at least `role`, or a 401/403 AppError. */
-export async function requireUser(services: AppServices, request: FastifyRequest, role: Role): Promise<UserRecord> {
+export async function requireUser(
+  services: AppServices,
+  request: FastifyRequest,
+  role: Role,
+): Promise<UserRecord> {
   const user = await services.auth.userForSession(sessionId(request));
   if (!user) throw new AppError('UNAUTHORIZED', 'please sign in');
   if (!hasRole(user, role)) throw new AppError('FORBIDDEN', `this needs the ${role} role`);
   return user;
 }
 
-export function setSessionCookie(services: AppServices, reply: FastifyReply, id: string, expiresAt: number): void {
+export function setSessionCookie(
+  services: AppServices,
+  reply: FastifyReply,
+  id: string,
+  expiresAt: number,
+): void {
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'lax',

@@ -10,7 +10,12 @@ export const TEST_PASSWORD = 'test-pass';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
-  json(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  json(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   login(username: string): Promise<string>;
   startConversation(): Promise<{ conversationId: string; token: string }>;
 }
@@ -20,7 +25,19 @@ export async function startTestServer(
   adapters: { clock?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhida-test-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoPassword: TEST_PASSWORD, logLevel: 'silent', databaseUrl: undefined, redisUrl: undefined, ...overrides }, adapters);
+  const server = await startServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      demoPassword: TEST_PASSWORD,
+      logLevel: 'silent',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      ...overrides,
+    },
+    adapters,
+  );
   const json: TestServer['json'] = (method, url, body, headers = {}) =>
     server.app.inject({ method, url, payload: body === undefined ? undefined : (body as object), headers });
   // Sign in once per user: the login route is rate-limited like in production.

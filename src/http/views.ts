@@ -7,18 +7,26 @@ import type { ConversationRecord, MessageRecord, RatingRecord, UserRecord } from
 type Entries = ReadonlyMap<string, KbEntry>;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown) =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export function customerMessage(m: MessageRecord, entries: Entries) {
   const meta = m.meta ?? {};
-  const view: Record<string, unknown> = { id: m.id, seq: m.seq, sender: m.sender, text: m.text, createdAt: iso(m.createdAt) };
+  const view: Record<string, unknown> = {
+    id: m.id,
+    seq: m.seq,
+    sender: m.sender,
+    text: m.text,
+    createdAt: iso(m.createdAt),
+  };
   if (m.clientMessageId) view.clientMessageId = m.clientMessageId;
   const decision = str(meta.decision);
   if (m.sender === 'bot' && decision) {
     view.decision = decision;
     if (str(meta.entryId)) view.entryId = meta.entryId;
     // Every bot reply that is not itself a handoff carries the way to a person (never trapped).
-    if (decision !== 'handoff') view.actions = [{ type: 'handoff', label: '转人工客服', labelEn: 'Talk to a person' }];
+    if (decision !== 'handoff')
+      view.actions = [{ type: 'handoff', label: '转人工客服', labelEn: 'Talk to a person' }];
     const candidates = strings(meta.candidates);
     if (decision === 'clarify' && candidates.length > 0) {
       view.candidates = candidates;
@@ -33,7 +41,9 @@ export function agentMessage(m: MessageRecord, entries: Entries) {
   const view = customerMessage(m, entries);
   if (m.sender === 'bot' && m.meta) {
     const meta = m.meta;
-    const ranked = Array.isArray(meta.ranked) ? (meta.ranked as Array<{ entryId: string; confidence: number }>) : [];
+    const ranked = Array.isArray(meta.ranked)
+      ? (meta.ranked as Array<{ entryId: string; confidence: number }>)
+      : [];
     view.meta = {
       decision: meta.decision,
       entryId: meta.entryId ?? null,
@@ -42,7 +52,11 @@ export function agentMessage(m: MessageRecord, entries: Entries) {
       handoffReason: meta.handoffReason ?? null,
       engineReason: meta.engineReason,
       kbVersion: meta.kbVersion,
-      ranked: ranked.map((r) => ({ entryId: r.entryId, title: entries.get(r.entryId)?.title, confidence: r.confidence })),
+      ranked: ranked.map((r) => ({
+        entryId: r.entryId,
+        title: entries.get(r.entryId)?.title,
+        confidence: r.confidence,
+      })),
     };
   }
   return view;
@@ -57,7 +71,12 @@ export function customerConversation(c: ConversationRecord, queue: QueueInfo, ag
 
 export function agentSummary(
   c: ConversationRecord,
-  extras: { queuePosition?: number; agent?: UserRecord | null; lastMessage?: MessageRecord | null; rating?: RatingRecord | null },
+  extras: {
+    queuePosition?: number;
+    agent?: UserRecord | null;
+    lastMessage?: MessageRecord | null;
+    rating?: RatingRecord | null;
+  },
 ) {
   return {
     id: c.id,
@@ -74,11 +93,22 @@ export function agentSummary(
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
     lastMessage: extras.lastMessage
-      ? { sender: extras.lastMessage.sender, text: extras.lastMessage.text, createdAt: iso(extras.lastMessage.createdAt) }
+      ? {
+          sender: extras.lastMessage.sender,
+          text: extras.lastMessage.text,
+          createdAt: iso(extras.lastMessage.createdAt),
+        }
       : undefined,
     /** The customer's current satisfaction rating (resolved/closed conversations). */
-    rating: extras.rating ? { score: extras.rating.score, comment: extras.rating.comment, ratedAt: iso(extras.rating.createdAt) } : undefined,
+    rating: extras.rating
+      ? { score: extras.rating.score, comment: extras.rating.comment, ratedAt: iso(extras.rating.createdAt) }
+      : undefined,
   };
 }
 
-export const userView = (u: UserRecord) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });
+export const userView = (u: UserRecord) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+});

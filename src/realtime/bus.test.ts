@@ -7,7 +7,11 @@ import { createRedisBus } from './redis-bus.js';
 const REDIS_URL = process.env.ZHIDA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await probe.connect();
     return (await probe.ping()) === 'PONG';
@@ -19,7 +23,8 @@ async function redisReachable(): Promise<boolean> {
 }
 
 const available = await redisReachable();
-if (!available && process.env.CI) throw new Error(`Redis is required in CI but does not answer at ${REDIS_URL}`);
+if (!available && process.env.CI)
+  throw new Error(`Redis is required in CI but does not answer at ${REDIS_URL}`);
 
 const event: BusEvent = { type: 'kb-changed', version: 7 };
 

@@ -26,7 +26,11 @@ export interface EventBus {
 }
 
 /** Delivers to every listener; one listener's exception must not starve the others. */
-export function deliver(listeners: Iterable<BusListener>, event: BusEvent, onError: (err: unknown) => void): void {
+export function deliver(
+  listeners: Iterable<BusListener>,
+  event: BusEvent,
+  onError: (err: unknown) => void,
+): void {
   for (const listener of listeners) {
     try {
       listener(event);

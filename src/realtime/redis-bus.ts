@@ -3,7 +3,11 @@
 import { Redis } from 'ioredis';
 import { deliver, type BusEvent, type BusListener, type EventBus } from './event-bus.js';
 
-export async function createRedisBus(url: string, onError: (err: unknown) => void, channel = 'zhida:events'): Promise<EventBus> {
+export async function createRedisBus(
+  url: string,
+  onError: (err: unknown) => void,
+  channel = 'zhida:events',
+): Promise<EventBus> {
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = new Redis(url, { lazyConnect: true });
   await Promise.all([pub.connect(), sub.connect()]);

@@ -18,7 +18,12 @@ export interface AgentHooks {
 export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs, hooks: AgentHooks) {
   const { storage, clock, newId } = ctx;
 
-  const systemMessage = (conversationId: string, text: string, now: number, meta: Record<string, unknown> | null = null) => ({
+  const systemMessage = (
+    conversationId: string,
+    text: string,
+    now: number,
+    meta: Record<string, unknown> | null = null,
+  ) => ({
     id: newId(),
     conversationId,
     sender: 'system' as const,
@@ -30,19 +35,27 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
     createdAt: now,
   });
 
-  async function load(tx: Pick<Repositories, 'conversations'>, conversationId: string): Promise<ConversationRecord> {
+  async function load(
+    tx: Pick<Repositories, 'conversations'>,
+    conversationId: string,
+  ): Promise<ConversationRecord> {
     const conversation = await tx.conversations.get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
     return conversation;
   }
 
   const mustOwn = (conversation: ConversationRecord, agent: UserRecord) => {
-    if (conversation.status !== 'assigned' || (conversation.assignedAgentId !== agent.id && agent.role !== 'admin')) {
+    if (
+      conversation.status !== 'assigned' ||
+      (conversation.assignedAgentId !== agent.id && agent.role !== 'admin')
+    ) {
       throw new AppError('INVALID_STATE', 'accept the conversation before doing this');
     }
   };
 
-  async function transcript(conversationId: string): Promise<{ conversation: ConversationRecord; messages: MessageRecord[] }> {
+  async function transcript(
+    conversationId: string,
+  ): Promise<{ conversation: ConversationRecord; messages: MessageRecord[] }> {
     const conversation = await load(storage, conversationId);
     return { conversation, messages: await storage.messages.listAfter(conversationId, 0, TRANSCRIPT_LIMIT) };
   }
@@ -55,7 +68,8 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
         throw new AppError('CONFLICT', 'another agent already accepted this conversation');
       }
       if (conversation.status === 'assigned') return { conversation, messages: [] as MessageRecord[] };
-      if (conversation.status !== 'queued') throw new AppError('INVALID_STATE', `the conversation is ${conversation.status}, not waiting`);
+      if (conversation.status !== 'queued')
+        throw new AppError('INVALID_STATE', `the conversation is ${conversation.status}, not waiting`);
       const { conversation: moved, message } = await handoffs.assign(tx, conversation, agent);
       return { conversation: moved, messages: [message] };
     });
@@ -63,7 +77,11 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
     return result.conversation;
   }
 
-  async function reply(agent: UserRecord, conversationId: string, input: { text: string; clientMessageId: string }): Promise<MessageRecord> {
+  async function reply(
+    agent: UserRecord,
+    conversationId: string,
+    input: { text: string; clientMessageId: string },
+  ): Promise<MessageRecord> {
     const conversation = await load(storage, conversationId);
     mustOwn(conversation, agent);
     const { message, created } = await storage.messages.append({
@@ -82,8 +100,13 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
   }
 
   /** To another agent (directly) or to a skill group (back to the queue, served first), with a note. */
-  async function transfer(agent: UserRecord, conversationId: string, target: { agentId?: string; group?: string; note?: string }): Promise<ConversationRecord> {
-    if (!target.agentId && !target.group) throw new AppError('BAD_REQUEST', 'name an agent or a group to transfer to');
+  async function transfer(
+    agent: UserRecord,
+    conversationId: string,
+    target: { agentId?: string; group?: string; note?: string },
+  ): Promise<ConversationRecord> {
+    if (!target.agentId && !target.group)
+      throw new AppError('BAD_REQUEST', 'name an agent or a group to transfer to');
     const to = target.agentId ? await storage.users.getById(target.agentId) : null;
     if (target.agentId && !to) throw new AppError('NOT_FOUND', 'no such agent');
     if (to && to.id === agent.id) throw new AppError('BAD_REQUEST', 'the conversation is already yours');
@@ -92,18 +115,49 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
       const conversation = await load(tx, conversationId);
       mustOwn(conversation, agent);
       const previousAgent = conversation.assignedAgentId;
-      if (target.note) await tx.notes.add({ id: newId(), conversationId, authorId: agent.id, text: `转接备注：${target.note}`, createdAt: now });
+      if (target.note)
+        await tx.notes.add({
+          id: newId(),
+          conversationId,
+          authorId: agent.id,
+          text: `转接备注：${target.note}`,
+          createdAt: now,
+        });
       let moved: ConversationRecord;
       const messages: MessageRecord[] = [];
       if (to) {
         await handoffs.endOpen(tx, conversationId, 'transferred', now);
-        await tx.handoffs.create({ id: newId(), conversationId, reason: 'transfer', priority: conversation.priority, skillGroup: conversation.skillGroup, requestedAt: now, queuedAt: now, assignedAt: null, agentId: null, endedAt: null, outcome: null });
+        await tx.handoffs.create({
+          id: newId(),
+          conversationId,
+          reason: 'transfer',
+          priority: conversation.priority,
+          skillGroup: conversation.skillGroup,
+          requestedAt: now,
+          queuedAt: now,
+          assignedAt: null,
+          agentId: null,
+          endedAt: null,
+          outcome: null,
+        });
         const assigned = await handoffs.assign(tx, conversation, to);
         moved = assigned.conversation;
         messages.push(assigned.message);
       } else {
-        moved = await handoffs.enqueue(tx, conversation, { reason: 'transfer', front: true, skillGroup: target.group ?? null });
-        messages.push((await tx.messages.append(systemMessage(conversationId, '正在为您转接到相应的专业客服，请稍候。', now, { event: 'transferred' }))).message);
+        moved = await handoffs.enqueue(tx, conversation, {
+          reason: 'transfer',
+          front: true,
+          skillGroup: target.group ?? null,
+        });
+        messages.push(
+          (
+            await tx.messages.append(
+              systemMessage(conversationId, '正在为您转接到相应的专业客服，请稍候。', now, {
+                event: 'transferred',
+              }),
+            )
+          ).message,
+        );
       }
       return { conversation: moved, messages, previousAgent };
     });
@@ -116,13 +170,27 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
     const now = clock();
     const result = await storage.transaction(async (tx) => {
       const conversation = await load(tx, conversationId);
-      if (conversation.status === 'assigned' && conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
+      if (
+        conversation.status === 'assigned' &&
+        conversation.assignedAgentId !== agent.id &&
+        agent.role !== 'admin'
+      ) {
         throw new AppError('FORBIDDEN', 'this conversation is assigned to another agent');
       }
-      const moved = await changeStatus(tx, conversation, { type: 'resolve' }, now, { pendingClarify: null, botMisses: 0, frontOfQueue: false });
+      const moved = await changeStatus(tx, conversation, { type: 'resolve' }, now, {
+        pendingClarify: null,
+        botMisses: 0,
+        frontOfQueue: false,
+      });
       await handoffs.endOpen(tx, conversationId, 'resolved', now);
-      const { message } = await tx.messages.append(systemMessage(conversationId, systemText.resolved(conversation.locale), now, { event: 'resolved' }));
-      return { conversation: moved.conversation, messages: [message], previousAgent: conversation.assignedAgentId };
+      const { message } = await tx.messages.append(
+        systemMessage(conversationId, systemText.resolved(conversation.locale), now, { event: 'resolved' }),
+      );
+      return {
+        conversation: moved.conversation,
+        messages: [message],
+        previousAgent: conversation.assignedAgentId,
+      };
     });
     await publishAfterWrite(ctx, result.conversation, result.messages, true);
     if (result.previousAgent) await hooks.freed(result.previousAgent);

@@ -13,7 +13,16 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
 
   async function stateOf(userId: string): Promise<AgentStateRecord> {
     const now = clock();
-    return (await storage.agentStates.get(userId)) ?? { userId, presence: 'offline', capacity: routing.agentCapacity, groups: [], lastSeenAt: now, idleSince: now };
+    return (
+      (await storage.agentStates.get(userId)) ?? {
+        userId,
+        presence: 'offline',
+        capacity: routing.agentCapacity,
+        groups: [],
+        lastSeenAt: now,
+        idleSince: now,
+      }
+    );
   }
 
   /** Chats of an agent who left go back to the queue, at the front, with a word to the customer. */
@@ -23,9 +32,25 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
       const result = await storage.transaction(async (tx) => {
         const fresh = await tx.conversations.get(chat.id);
         if (!fresh || fresh.status !== 'assigned' || fresh.assignedAgentId !== agentId) return null;
-        const queued = await handoffs.enqueue(tx, fresh, { reason: fresh.handoffReason ?? 'agent-offline', front: true });
-        const text = langOf(fresh.locale) === 'en' ? 'Your agent was disconnected; you are first in line for the next one.' : '客服连接中断，已为您优先重新排队，请稍候。';
-        const { message } = await tx.messages.append({ id: newId(), conversationId: fresh.id, sender: 'system', authorId: null, text, clientMessageId: null, inReplyTo: null, meta: { event: 'requeued' }, createdAt: clock() });
+        const queued = await handoffs.enqueue(tx, fresh, {
+          reason: fresh.handoffReason ?? 'agent-offline',
+          front: true,
+        });
+        const text =
+          langOf(fresh.locale) === 'en'
+            ? 'Your agent was disconnected; you are first in line for the next one.'
+            : '客服连接中断，已为您优先重新排队，请稍候。';
+        const { message } = await tx.messages.append({
+          id: newId(),
+          conversationId: fresh.id,
+          sender: 'system',
+          authorId: null,
+          text,
+          clientMessageId: null,
+          inReplyTo: null,
+          meta: { event: 'requeued' },
+          createdAt: clock(),
+        });
         return { queued, message };
       });
       if (result) await publishAfterWrite(ctx, result.queued, [result.message], true);
@@ -37,7 +62,11 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
   async function heartbeat(agent: UserRecord, presence?: Presence): Promise<AgentStateRecord> {
     const before = await stateOf(agent.id);
     const now = clock();
-    const next: AgentStateRecord = { ...before, lastSeenAt: now, presence: presence ?? (before.presence === 'offline' ? 'online' : before.presence) };
+    const next: AgentStateRecord = {
+      ...before,
+      lastSeenAt: now,
+      presence: presence ?? (before.presence === 'offline' ? 'online' : before.presence),
+    };
     if (before.presence !== 'online' && next.presence === 'online') next.idleSince = now;
     await storage.agentStates.put(next);
     if (next.presence === 'offline' && before.presence !== 'offline') await requeueChatsOf(agent.id);
@@ -45,7 +74,10 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
     return next;
   }
 
-  async function configure(userId: string, settings: { capacity?: number; groups?: string[] }): Promise<AgentStateRecord> {
+  async function configure(
+    userId: string,
+    settings: { capacity?: number; groups?: string[] },
+  ): Promise<AgentStateRecord> {
     const next = { ...(await stateOf(userId)), ...settings };
     await storage.agentStates.put(next);
     await bus.publish({ type: 'agent-changed', agentId: userId });

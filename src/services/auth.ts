@@ -10,10 +10,20 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 // Verifying against a real hash even for unknown users keeps the response time the same.
 const DUMMY_HASH_PROMISE = hashPassword('zhida-no-such-user');
 
-export function createAuth(deps: { storage: Storage; clock: () => number; newId: () => string; sessionHours: number }) {
+export function createAuth(deps: {
+  storage: Storage;
+  clock: () => number;
+  newId: () => string;
+  sessionHours: number;
+}) {
   const { storage, clock, newId } = deps;
 
-  async function createUser(input: { username: string; displayName: string; role: Role; password: string }): Promise<UserRecord> {
+  async function createUser(input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+  }): Promise<UserRecord> {
     return storage.users.create({
       id: newId(),
       username: input.username,
@@ -24,7 +34,10 @@ export function createAuth(deps: { storage: Storage; clock: () => number; newId:
     });
   }
 
-  async function login(username: string, password: string): Promise<{ user: UserRecord; sessionId: string; expiresAt: number }> {
+  async function login(
+    username: string,
+    password: string,
+  ): Promise<{ user: UserRecord; sessionId: string; expiresAt: number }> {
     const user = await storage.users.getByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !ok) throw new AppError('UNAUTHORIZED', 'wrong username or password');

@@ -7,7 +7,10 @@ type Lang = 'zh' | 'en';
 export const langOf = (locale: string): Lang => (locale.toLowerCase().startsWith('en') ? 'en' : 'zh');
 
 const HANDOFF_TEXT: Record<HandoffReason, Record<Lang, string>> = {
-  'customer-request': { zh: '好的，正在为您转接人工客服，请稍候。', en: 'Sure — connecting you to a human agent now.' },
+  'customer-request': {
+    zh: '好的，正在为您转接人工客服，请稍候。',
+    en: 'Sure — connecting you to a human agent now.',
+  },
   button: { zh: '好的，正在为您转接人工客服，请稍候。', en: 'Sure — connecting you to a human agent now.' },
   anger: {
     zh: '非常抱歉给您带来了不好的体验，正在为您优先转接人工客服处理。',
@@ -41,7 +44,10 @@ const HANDOFF_TEXT: Record<HandoffReason, Record<Lang, string>> = {
     zh: '这个问题我不太确定，为避免答错，正在为您转接人工客服。',
     en: "I'm not sure about this one — rather than guess, I'm connecting you to a person.",
   },
-  'care-mode': { zh: '正在为您优先转接人工客服，请稍候。', en: 'Connecting you to a human agent with priority.' },
+  'care-mode': {
+    zh: '正在为您优先转接人工客服，请稍候。',
+    en: 'Connecting you to a human agent with priority.',
+  },
 };
 
 export function handoffText(reason: HandoffReason, locale: string): string {
@@ -55,9 +61,12 @@ export function greetingText(shopName: string, locale: string): string {
 }
 
 export const systemText = {
-  queued: (locale: string) => (langOf(locale) === 'en' ? 'You are in the queue for a human agent.' : '已进入人工客服排队。'),
-  assigned: (name: string, locale: string) => (langOf(locale) === 'en' ? `${name} has joined the chat.` : `客服 ${name} 已接入，为您服务。`),
-  resolved: (locale: string) => (langOf(locale) === 'en' ? 'This conversation has ended.' : '本次服务已结束，感谢您的耐心。'),
+  queued: (locale: string) =>
+    langOf(locale) === 'en' ? 'You are in the queue for a human agent.' : '已进入人工客服排队。',
+  assigned: (name: string, locale: string) =>
+    langOf(locale) === 'en' ? `${name} has joined the chat.` : `客服 ${name} 已接入，为您服务。`,
+  resolved: (locale: string) =>
+    langOf(locale) === 'en' ? 'This conversation has ended.' : '本次服务已结束，感谢您的耐心。',
 };
 
 export function botReplyText(turn: BotTurn, entries: ReadonlyMap<string, KbEntry>, locale: string): string {

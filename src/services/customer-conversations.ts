@@ -22,7 +22,12 @@ export interface PostResult {
 export function createCustomerConversations(ctx: ServiceContext, handoffs: Handoffs) {
   const { storage, models, clock, newId, routing } = ctx;
 
-  async function start(input: { locale?: string; care?: boolean; channel?: string; customer?: CustomerInfo }) {
+  async function start(input: {
+    locale?: string;
+    care?: boolean;
+    channel?: string;
+    customer?: CustomerInfo;
+  }) {
     const token = randomBytes(24).toString('base64url');
     const now = clock();
     const locale = input.locale ?? 'zh-CN';
@@ -43,7 +48,9 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
         pendingClarify: null,
         createdAt: now,
       });
-      const { message } = await tx.messages.append(botMessage(conversation.id, greetingText(meta.name, locale), { kind: 'greeting' }, null, now));
+      const { message } = await tx.messages.append(
+        botMessage(conversation.id, greetingText(meta.name, locale), { kind: 'greeting' }, null, now),
+      );
       return { conversation, greeting: message };
     });
     await publishAfterWrite(ctx, conversation, [greeting], false);
@@ -63,22 +70,50 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
     return conversation;
   }
 
-  function botMessage(conversationId: string, text: string, meta: Record<string, unknown>, inReplyTo: string | null, now: number) {
-    return { id: newId(), conversationId, sender: 'bot' as const, authorId: null, text, clientMessageId: null, inReplyTo, meta, createdAt: now };
+  function botMessage(
+    conversationId: string,
+    text: string,
+    meta: Record<string, unknown>,
+    inReplyTo: string | null,
+    now: number,
+  ) {
+    return {
+      id: newId(),
+      conversationId,
+      sender: 'bot' as const,
+      authorId: null,
+      text,
+      clientMessageId: null,
+      inReplyTo,
+      meta,
+      createdAt: now,
+    };
   }
 
-  async function handOff(tx: Repositories, conversation: ConversationRecord, reason: HandoffReason, requestedAt: number) {
+  async function handOff(
+    tx: Repositories,
+    conversation: ConversationRecord,
+    reason: HandoffReason,
+    requestedAt: number,
+  ) {
     return handoffs.enqueue(tx, conversation, { reason, requestedAt });
   }
 
   /** The skill group of the topic being discussed: the category of the engine's best entry, when it is sure enough. */
-  function topicGroup(entryId: string | null, confidence: number, threshold: number): string | null | undefined {
+  function topicGroup(
+    entryId: string | null,
+    confidence: number,
+    threshold: number,
+  ): string | null | undefined {
     if (!entryId || confidence < threshold) return undefined;
     const category = models.current().entries.get(entryId)?.category;
     return category ? (routing.skillGroups.get(category) ?? null) : undefined;
   }
 
-  async function postMessage(conversationId: string, input: { text: string; clientMessageId: string }): Promise<PostResult> {
+  async function postMessage(
+    conversationId: string,
+    input: { text: string; clientMessageId: string },
+  ): Promise<PostResult> {
     const now = clock();
     const active = models.current();
     const result = await storage.transaction(async (tx) => {
@@ -106,7 +141,13 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
       }
       const replies: MessageRecord[] = [];
       if (botMaySpeak(conversation.status)) {
-        const turn = decideBotTurn(active.model, input.text, conversation, ctx.policy, (id) => active.entries.get(id)?.title);
+        const turn = decideBotTurn(
+          active.model,
+          input.text,
+          conversation,
+          ctx.policy,
+          (id) => active.entries.get(id)?.title,
+        );
         const meta = {
           decision: turn.decision,
           entryId: turn.entryId,
@@ -118,22 +159,47 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
           kbVersion: active.kbVersion,
         };
         const text = botReplyText(turn, active.entries, conversation.locale);
-        replies.push((await tx.messages.append(botMessage(conversationId, text, meta, appended.message.id, now))).message);
-        const group = topicGroup(turn.entryId ?? turn.engine.top, turn.entryId ? 1 : turn.engine.confidence, active.model.thresholds.clarify);
+        replies.push(
+          (await tx.messages.append(botMessage(conversationId, text, meta, appended.message.id, now)))
+            .message,
+        );
+        const group = topicGroup(
+          turn.entryId ?? turn.engine.top,
+          turn.entryId ? 1 : turn.engine.confidence,
+          active.model.thresholds.clarify,
+        );
         if (group !== undefined && group !== conversation.skillGroup) {
-          conversation = (await tx.conversations.update(conversationId, { skillGroup: group }, now)) ?? conversation;
+          conversation =
+            (await tx.conversations.update(conversationId, { skillGroup: group }, now)) ?? conversation;
         }
         if (turn.decision === 'handoff') {
           conversation = await handOff(tx, conversation, turn.handoffReason ?? 'low-confidence', now);
         } else {
           const misses = turn.decision === 'answer' ? 0 : conversation.botMisses + 1;
           const pending = turn.decision === 'clarify' && turn.candidates.length > 0 ? turn.candidates : null;
-          conversation = (await tx.conversations.update(conversationId, { botMisses: misses, pendingClarify: pending }, now)) ?? conversation;
+          conversation =
+            (await tx.conversations.update(
+              conversationId,
+              { botMisses: misses, pendingClarify: pending },
+              now,
+            )) ?? conversation;
         }
       }
-      return { message: appended.message, replies, conversation, fresh: true, statusChanged: conversation.status !== before };
+      return {
+        message: appended.message,
+        replies,
+        conversation,
+        fresh: true,
+        statusChanged: conversation.status !== before,
+      };
     });
-    if (result.fresh) await publishAfterWrite(ctx, result.conversation, [result.message, ...result.replies], result.statusChanged);
+    if (result.fresh)
+      await publishAfterWrite(
+        ctx,
+        result.conversation,
+        [result.message, ...result.replies],
+        result.statusChanged,
+      );
     return result;
   }
 
@@ -143,10 +209,20 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
     const result = await storage.transaction(async (tx) => {
       let conversation = await tx.conversations.get(conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
-      if (conversation.status === 'closed') conversation = (await changeStatus(tx, conversation, { type: 'reopen' }, now)).conversation;
-      if (conversation.status === 'queued' || conversation.status === 'assigned') return { conversation, messages: [], changed: false };
+      if (conversation.status === 'closed')
+        conversation = (await changeStatus(tx, conversation, { type: 'reopen' }, now)).conversation;
+      if (conversation.status === 'queued' || conversation.status === 'assigned')
+        return { conversation, messages: [], changed: false };
       const moved = await handOff(tx, conversation, 'button', now);
-      const { message } = await tx.messages.append(botMessage(conversationId, handoffText('button', conversation.locale), { decision: 'handoff', handoffReason: 'button' }, null, now));
+      const { message } = await tx.messages.append(
+        botMessage(
+          conversationId,
+          handoffText('button', conversation.locale),
+          { decision: 'handoff', handoffReason: 'button' },
+          null,
+          now,
+        ),
+      );
       return { conversation: moved, messages: [message], changed: true };
     });
     if (result.changed) await publishAfterWrite(ctx, result.conversation, result.messages, true);
@@ -160,10 +236,17 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
       const conversation = await tx.conversations.get(conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
       if (conversation.status !== 'queued') return { conversation, messages: [], changed: false };
-      const back = await changeStatus(tx, conversation, { type: 'leave-queue' }, now, { frontOfQueue: false });
+      const back = await changeStatus(tx, conversation, { type: 'leave-queue' }, now, {
+        frontOfQueue: false,
+      });
       await handoffs.endOpen(tx, conversationId, 'abandoned', now);
-      const text = langOf(conversation.locale) === 'en' ? 'You left the queue. The assistant is here if you need it.' : '您已退出排队，有问题可以继续问我。';
-      const { message } = await tx.messages.append(botMessage(conversationId, text, { event: 'left-queue' }, null, now));
+      const text =
+        langOf(conversation.locale) === 'en'
+          ? 'You left the queue. The assistant is here if you need it.'
+          : '您已退出排队，有问题可以继续问我。';
+      const { message } = await tx.messages.append(
+        botMessage(conversationId, text, { event: 'left-queue' }, null, now),
+      );
       return { conversation: back.conversation, messages: [message], changed: true };
     });
     if (result.changed) await publishAfterWrite(ctx, result.conversation, result.messages, true);
@@ -171,18 +254,37 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
   }
 
   /** Nobody can answer now: leave a message (name, phone, question) for a callback instead of waiting. */
-  async function requestCallback(conversationId: string, input: { name: string; phone: string; question: string }) {
+  async function requestCallback(
+    conversationId: string,
+    input: { name: string; phone: string; question: string },
+  ) {
     const now = clock();
     const result = await storage.transaction(async (tx) => {
       let conversation = await tx.conversations.get(conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'conversation not found');
-      const ticket = await tx.callbackTickets.create({ id: newId(), conversationId, ...input, status: 'open', createdAt: now, handledBy: null, handledAt: null, note: null });
+      const ticket = await tx.callbackTickets.create({
+        id: newId(),
+        conversationId,
+        ...input,
+        status: 'open',
+        createdAt: now,
+        handledBy: null,
+        handledAt: null,
+        note: null,
+      });
       if (conversation.status === 'queued') {
-        conversation = (await changeStatus(tx, conversation, { type: 'leave-queue' }, now, { frontOfQueue: false })).conversation;
+        conversation = (
+          await changeStatus(tx, conversation, { type: 'leave-queue' }, now, { frontOfQueue: false })
+        ).conversation;
         await handoffs.endOpen(tx, conversationId, 'ticket', now);
       }
-      const text = langOf(conversation.locale) === 'en' ? `Thank you — we will call you back at ${input.phone}.` : `已收到您的留言，客服上班后会尽快致电 ${input.phone} 联系您。`;
-      const { message } = await tx.messages.append(botMessage(conversationId, text, { event: 'callback-ticket', ticketId: ticket.id }, null, now));
+      const text =
+        langOf(conversation.locale) === 'en'
+          ? `Thank you — we will call you back at ${input.phone}.`
+          : `已收到您的留言，客服上班后会尽快致电 ${input.phone} 联系您。`;
+      const { message } = await tx.messages.append(
+        botMessage(conversationId, text, { event: 'callback-ticket', ticketId: ticket.id }, null, now),
+      );
       return { conversation, ticket, message };
     });
     await publishAfterWrite(ctx, result.conversation, [result.message], true);

@@ -21,7 +21,12 @@ export interface SeedResult {
 }
 
 /** Seeds only an empty store (no users and no KB): later starts never overwrite what a business changed. */
-export async function seedDemo(storage: Storage, auth: Auth, kb: KnowledgeBaseService, password: string | undefined): Promise<SeedResult> {
+export async function seedDemo(
+  storage: Storage,
+  auth: Auth,
+  kb: KnowledgeBaseService,
+  password: string | undefined,
+): Promise<SeedResult> {
   const empty = (await storage.users.count()) === 0 && (await storage.kb.currentVersion()) === 0;
   if (!empty) return { seeded: false };
   const demo: unknown = JSON.parse(await readFile(DEMO_KB_PATH, 'utf8'));

@@ -7,7 +7,12 @@ import type { Handoffs } from './handoff.js';
 import { publishAfterWrite } from './publish.js';
 import type { QueueStatus } from './queue-status.js';
 
-export function createDispatcher(ctx: ServiceContext, handoffs: Handoffs, queueStatus: QueueStatus, onError: (err: unknown) => void) {
+export function createDispatcher(
+  ctx: ServiceContext,
+  handoffs: Handoffs,
+  queueStatus: QueueStatus,
+  onError: (err: unknown) => void,
+) {
   const { storage, clock, routing } = ctx;
   let running: Promise<number> | null = null;
   let again = false;

@@ -20,20 +20,42 @@ export interface EnqueueOptions {
 export function createHandoffs(ctx: ServiceContext) {
   const { clock, newId, routing } = ctx;
 
-  async function endOpen(tx: Repositories, conversationId: string, outcome: HandoffOutcome, now: number): Promise<void> {
+  async function endOpen(
+    tx: Repositories,
+    conversationId: string,
+    outcome: HandoffOutcome,
+    now: number,
+  ): Promise<void> {
     const open = await tx.handoffs.open(conversationId);
     if (open) await tx.handoffs.update(open.id, { endedAt: now, outcome });
   }
 
   /** Puts the conversation in the queue (from bot, resolved, or assigned when re-queued/transferred). */
-  async function enqueue(tx: Repositories, conversation: ConversationRecord, options: EnqueueOptions): Promise<ConversationRecord> {
+  async function enqueue(
+    tx: Repositories,
+    conversation: ConversationRecord,
+    options: EnqueueOptions,
+  ): Promise<ConversationRecord> {
     const now = clock();
-    const priority = priorityClassOf({ care: conversation.care, handoffReason: options.reason, vip: false }, routing.carePriority);
+    const priority = priorityClassOf(
+      { care: conversation.care, handoffReason: options.reason, vip: false },
+      routing.carePriority,
+    );
     const skillGroup = options.skillGroup !== undefined ? options.skillGroup : conversation.skillGroup;
-    const extra = { handoffReason: options.reason, pendingClarify: null, botMisses: 0, priority, skillGroup, frontOfQueue: options.front ?? false, assignedAt: null };
-    const event = conversation.status === 'assigned' ? ({ type: 'requeue' } as const) : ({ type: 'handoff' } as const);
+    const extra = {
+      handoffReason: options.reason,
+      pendingClarify: null,
+      botMisses: 0,
+      priority,
+      skillGroup,
+      frontOfQueue: options.front ?? false,
+      assignedAt: null,
+    };
+    const event =
+      conversation.status === 'assigned' ? ({ type: 'requeue' } as const) : ({ type: 'handoff' } as const);
     const { conversation: queued } = await changeStatus(tx, conversation, event, now, extra);
-    if (conversation.status === 'assigned') await endOpen(tx, conversation.id, options.reason === 'transfer' ? 'transferred' : 'requeued', now);
+    if (conversation.status === 'assigned')
+      await endOpen(tx, conversation.id, options.reason === 'transfer' ? 'transferred' : 'requeued', now);
     await tx.handoffs.create({
       id: newId(),
       conversationId: conversation.id,
@@ -53,7 +75,12 @@ export function createHandoffs(ctx: ServiceContext) {
   /** Gives a queued (or, for a transfer, assigned) conversation to an agent and tells the customer. */
   async function assign(tx: Repositories, conversation: ConversationRecord, agent: UserRecord) {
     const now = clock();
-    const moved = await changeStatus(tx, conversation, { type: 'assign', agentId: agent.id }, now, { pendingClarify: null, botMisses: 0, frontOfQueue: false, assignedAt: now });
+    const moved = await changeStatus(tx, conversation, { type: 'assign', agentId: agent.id }, now, {
+      pendingClarify: null,
+      botMisses: 0,
+      frontOfQueue: false,
+      assignedAt: now,
+    });
     const open = await tx.handoffs.open(conversation.id);
     if (open) await tx.handoffs.update(open.id, { assignedAt: now, agentId: agent.id, outcome: 'assigned' });
     const { message } = await tx.messages.append({

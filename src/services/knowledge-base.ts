@@ -10,10 +10,17 @@ import type { ServiceContext } from './context.js';
 import { answerUrlErrors } from './rich-answer.js';
 
 /** Replaces the whole KB; a file with any bad entry is refused whole with a per-entry error list. */
-export async function importKnowledgeBase(storage: Storage, input: unknown, author: string, note: string | null, now: number) {
+export async function importKnowledgeBase(
+  storage: Storage,
+  input: unknown,
+  author: string,
+  note: string | null,
+  now: number,
+) {
   const result = validateKnowledgeBase(input);
   const errors = result.ok ? answerUrlErrors(result.kb.entries) : result.errors;
-  if (!result.ok || errors.length > 0) throw new AppError('INVALID_KB', `the knowledge base has ${errors.length} error(s)`, errors);
+  if (!result.ok || errors.length > 0)
+    throw new AppError('INVALID_KB', `the knowledge base has ${errors.length} error(s)`, errors);
   const { name, locale, entries } = result.kb;
   const version = await storage.kb.replaceAll({ name, locale }, entries, author, note, now);
   return { version, entries: entries.length };
@@ -48,12 +55,18 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
       storage.kb.listEntries(),
     ]);
     // Each entry says whether the live bot answers with it as it is now (published) or not yet (draft).
-    return { ...meta, version, publishedVersion, ...withStatus(entries, (await storage.kb.snapshot(publishedVersion)) ?? []) };
+    return {
+      ...meta,
+      version,
+      publishedVersion,
+      ...withStatus(entries, (await storage.kb.snapshot(publishedVersion)) ?? []),
+    };
   }
 
   async function create(input: Omit<KbEntry, 'id'> & { id?: string }, author: string) {
     const entry = validEntry({ ...input, id: input.id ?? `entry-${randomUUID().slice(0, 8)}` });
-    if (await storage.kb.getEntry(entry.id)) throw new AppError('CONFLICT', `an entry with id "${entry.id}" exists`);
+    if (await storage.kb.getEntry(entry.id))
+      throw new AppError('CONFLICT', `an entry with id "${entry.id}" exists`);
     const version = changed(await storage.kb.upsertEntry(entry, author, clock()));
     return { entry, version };
   }

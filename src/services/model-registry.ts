@@ -31,7 +31,12 @@ export async function createModelRegistry(
     const entries = (await kb.snapshot(version)) ?? [];
     const started = clock();
     const model = await train({ name: meta.name, locale: meta.locale, entries });
-    return { model, kbVersion: version, entries: new Map(entries.map((e) => [e.id, e])), trainedMs: clock() - started };
+    return {
+      model,
+      kbVersion: version,
+      entries: new Map(entries.map((e) => [e.id, e])),
+      trainedMs: clock() - started,
+    };
   };
 
   let active = await build();

@@ -61,14 +61,25 @@ export function createQueueStatus(ctx: Pick<ServiceContext, 'storage' | 'clock' 
       routing.agingMs,
     );
     const active = new Map<string, number>();
-    for (const c of assigned) if (c.assignedAgentId) active.set(c.assignedAgentId, (active.get(c.assignedAgentId) ?? 0) + 1);
+    for (const c of assigned)
+      if (c.assignedAgentId) active.set(c.assignedAgentId, (active.get(c.assignedAgentId) ?? 0) + 1);
     return {
       queue,
       positions: new Map(queue.map((c, i) => [c.id, i + 1])),
       byId: new Map(queue.map((c) => [c.id, c])),
-      loads: states.map((s) => ({ id: s.userId, presence: s.presence, capacity: s.capacity, groups: s.groups, idleSince: s.idleSince, active: active.get(s.userId) ?? 0 })),
+      loads: states.map((s) => ({
+        id: s.userId,
+        presence: s.presence,
+        capacity: s.capacity,
+        groups: s.groups,
+        idleSince: s.idleSince,
+        active: active.get(s.userId) ?? 0,
+      })),
       users: new Map(users.map((u) => [u.id, u])),
-      handleMs: handleTimes.length === 0 ? DEFAULT_HANDLE_MS : handleTimes.reduce((a, b) => a + b, 0) / handleTimes.length,
+      handleMs:
+        handleTimes.length === 0
+          ? DEFAULT_HANDLE_MS
+          : handleTimes.reduce((a, b) => a + b, 0) / handleTimes.length,
       withinHours: isOpen(hours, now),
     };
   }
@@ -111,7 +122,10 @@ export function createQueueStatus(ctx: Pick<ServiceContext, 'storage' | 'clock' 
     if (conversation.status !== 'queued') return {};
     const position = snapshot.positions.get(conversation.id);
     const online = snapshot.loads.some((a) => a.presence === 'online');
-    const wait = position === undefined || !snapshot.withinHours ? null : estimateWaitMs(position, snapshot.loads, snapshot.handleMs);
+    const wait =
+      position === undefined || !snapshot.withinHours
+        ? null
+        : estimateWaitMs(position, snapshot.loads, snapshot.handleMs);
     return {
       queuePosition: position,
       estimatedWaitSeconds: wait === null ? null : Math.round(wait / 1000),
@@ -125,7 +139,8 @@ export function createQueueStatus(ctx: Pick<ServiceContext, 'storage' | 'clock' 
     invalidate,
     infoIn,
     /** Position, wait and availability for one conversation (empty unless it is queued). */
-    infoFor: async (conversation: ConversationRecord) => (conversation.status === 'queued' ? infoIn(await current(), conversation) : {}),
+    infoFor: async (conversation: ConversationRecord) =>
+      conversation.status === 'queued' ? infoIn(await current(), conversation) : {},
     queue: async () => (await current()).queue,
     agentLoads: async () => (await current()).loads,
     withinHours: () => isOpen(hours, clock()),

@@ -5,7 +5,11 @@ import type { ConversationRecord, ConversationRepository } from '../storage/port
 
 const QUEUE_SCAN_LIMIT = 10_000;
 
-export async function queuedInOrder(conversations: ConversationRepository, now: number, agingMs: number): Promise<ConversationRecord[]> {
+export async function queuedInOrder(
+  conversations: ConversationRepository,
+  now: number,
+  agingMs: number,
+): Promise<ConversationRecord[]> {
   const queued = await conversations.listByStatus(['queued'], QUEUE_SCAN_LIMIT);
   return orderQueue(
     queued.map((c) => ({ ...c, queuedAt: c.queuedAt ?? c.createdAt, front: c.frontOfQueue })),

@@ -50,7 +50,12 @@ export function messageRepository(db: Executor): MessageRepository {
           // message, and clients drop views older than one they have (customer stream, widget).
           .set((eb) => ({
             last_seq: seq,
-            updated_at: eb.case().when('updated_at', '>', m.createdAt).then(eb.ref('updated_at')).else(m.createdAt).end(),
+            updated_at: eb
+              .case()
+              .when('updated_at', '>', m.createdAt)
+              .then(eb.ref('updated_at'))
+              .else(m.createdAt)
+              .end(),
           }))
           .where('id', '=', m.conversationId)
           .execute();

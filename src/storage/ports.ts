@@ -2,13 +2,22 @@
 // these and must pass the one contract suite in storage.contract.ts. Times are epoch milliseconds.
 import type { ConversationStatus } from '../domain/conversation-status.js';
 import type { KbEntry } from '../engine/types.js';
-import type { AuditRepository, ComplaintRepository, KeyRepository, RatingRepository } from './evidence-ports.js';
+import type {
+  AuditRepository,
+  ComplaintRepository,
+  KeyRepository,
+  RatingRepository,
+} from './evidence-ports.js';
 
 export type * from './evidence-ports.js';
 export type * from './kb-lifecycle-ports.js';
 export type * from './insight-ports.js';
 export type * from './learning-ports.js';
-import type { AnswerFeedbackRepository, KbProposalRepository, UnansweredRepository } from './learning-ports.js';
+import type {
+  AnswerFeedbackRepository,
+  KbProposalRepository,
+  UnansweredRepository,
+} from './learning-ports.js';
 import type { CustomerRepository, InsightRepository } from './insight-ports.js';
 import type { RegressionCaseRepository } from './kb-lifecycle-ports.js';
 import type { PriorityClass } from '../domain/queue-order.js';
@@ -68,7 +77,16 @@ export type NewConversation = Omit<
 export type ConversationPatch = Partial<
   Pick<
     ConversationRecord,
-    'status' | 'assignedAgentId' | 'handoffReason' | 'queuedAt' | 'botMisses' | 'pendingClarify' | 'priority' | 'skillGroup' | 'frontOfQueue' | 'assignedAt'
+    | 'status'
+    | 'assignedAgentId'
+    | 'handoffReason'
+    | 'queuedAt'
+    | 'botMisses'
+    | 'pendingClarify'
+    | 'priority'
+    | 'skillGroup'
+    | 'frontOfQueue'
+    | 'assignedAt'
   >
 >;
 
@@ -104,7 +122,12 @@ export interface ConversationRepository {
   create(conversation: NewConversation): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | null>;
   /** Applies the patch; when expectedStatus is given and differs, changes nothing and returns null. */
-  update(id: string, patch: ConversationPatch, now: number, expectedStatus?: ConversationStatus): Promise<ConversationRecord | null>;
+  update(
+    id: string,
+    patch: ConversationPatch,
+    now: number,
+    expectedStatus?: ConversationStatus,
+  ): Promise<ConversationRecord | null>;
   /** Conversations in the given statuses, oldest queuedAt (then createdAt) first. */
   listByStatus(statuses: ConversationStatus[], limit: number): Promise<ConversationRecord[]>;
   /** Conversations assigned to an agent in the given statuses, most recently updated first. */
@@ -156,7 +179,13 @@ export interface KbRepository {
   /** Removes one entry (false when absent, no version made). */
   deleteEntry(id: string, author: string | null, now: number): Promise<number | false>;
   /** Replaces the whole KB (import); records one new version and returns its number. */
-  replaceAll(meta: KbMeta, entries: KbEntry[], author: string | null, note: string | null, now: number): Promise<number>;
+  replaceAll(
+    meta: KbMeta,
+    entries: KbEntry[],
+    author: string | null,
+    note: string | null,
+    now: number,
+  ): Promise<number>;
   listVersions(limit: number): Promise<KbVersion[]>;
   /** The full entry list as it was at a version (null when unknown). */
   snapshot(version: number): Promise<KbEntry[] | null>;

@@ -79,7 +79,13 @@ export interface CallbackTicketRepository {
   /** Newest first. */
   list(status: TicketStatus | null, limit: number): Promise<CallbackTicketRecord[]>;
   /** Marks done (or open again); returns null when absent. */
-  setStatus(id: string, status: TicketStatus, by: string | null, at: number | null, note: string | null): Promise<CallbackTicketRecord | null>;
+  setStatus(
+    id: string,
+    status: TicketStatus,
+    by: string | null,
+    at: number | null,
+    note: string | null,
+  ): Promise<CallbackTicketRecord | null>;
 }
 
 /** An agents-only note on a conversation: never shown to the customer. */

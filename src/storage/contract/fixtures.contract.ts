@@ -42,6 +42,7 @@ export function newConversation(overrides: Partial<NewConversation> = {}): NewCo
     skillGroup: null,
     frontOfQueue: false,
     assignedAt: null,
+    channel: 'web',
     createdAt: T0,
     ...overrides,
   };

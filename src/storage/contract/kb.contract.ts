@@ -89,8 +89,24 @@ export function kbCases(open: OpenStorage): void {
       expect(await kb().meta()).toEqual(META);
       expect(await kb().listEntries()).toStrictEqual(entries.map((e) => ({ ...e, updatedAt: T0 + 9 })));
       expect(await kb().listVersions(10)).toStrictEqual([
-        { version: 2, createdAt: T0 + 9, author: 'admin', note: '导入 v2', entryCount: 3, publishedAt: null, publishedBy: null },
-        { version: 1, createdAt: T0, author: null, note: null, entryCount: 1, publishedAt: null, publishedBy: null },
+        {
+          version: 2,
+          createdAt: T0 + 9,
+          author: 'admin',
+          note: '导入 v2',
+          entryCount: 3,
+          publishedAt: null,
+          publishedBy: null,
+        },
+        {
+          version: 1,
+          createdAt: T0,
+          author: null,
+          note: null,
+          entryCount: 1,
+          publishedAt: null,
+          publishedBy: null,
+        },
       ]);
       expect(await kb().listVersions(1)).toHaveLength(1);
     });
