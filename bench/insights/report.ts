@@ -30,8 +30,9 @@ export function insightsSection(report: BenchReport): string {
     "search/profile) timed through the server's own adapters and services on a store filled by",
     '`npm run gen:data`. Each query: one warm-up run, then ' +
       `${report.runs} timed runs (p50 and max, milliseconds).`,
-    'Queries read the insight projections of migration 0006 (one row per conversation, per conversation-hour',
-    'and per conversation-hour-entry), never the messages table.',
+    'Queries read the global rollups of migration 0006 (per hour and channel; KB hits also per UTC day), the',
+    'conversations active in the last 24 h, and the handoffs and ratings through covering/time indexes —',
+    'never the messages table (docs/metrics.md, "How the figures are kept fast").',
     '',
     '```',
     report.command,
@@ -56,12 +57,17 @@ export function insightsSection(report: BenchReport): string {
       `| ${row.query} | ${row.range} | ${report.results.map((r) => `${ms(r.rows[i].p50)} | ${ms(r.rows[i].max)}`).join(' | ')} |`,
     );
   }
-  const worst = Math.max(...report.results.flatMap((r) => r.rows.map((row) => row.max)));
+  const worstOf = (pick: (row: BenchRow) => boolean) =>
+    Math.max(...report.results.flatMap((r) => r.rows.filter(pick).map((row) => row.max)));
+  const isSummary = (row: BenchRow) => row.query.startsWith('summary');
+  const single = worstOf((row) => !isSummary(row));
+  const summary = worstOf(isSummary);
+  const verdict = (worst: number) =>
+    worst < LIMIT_MS ? `under the ${LIMIT_MS} ms target` : `over the ${LIMIT_MS} ms target`;
   lines.push(
     '',
-    worst < LIMIT_MS
-      ? `Slowest single run: ${ms(worst)} ms — every query under the ${LIMIT_MS} ms target on every store.`
-      : `Slowest single run: ${ms(worst)} ms — over the ${LIMIT_MS} ms target (see the rows above).`,
+    `Slowest single run of a one-metric query (and of the customer queries): ${ms(single)} ms — ${verdict(single)}. ` +
+      `Slowest run of the summary, which computes every metric in one request: ${ms(summary)} ms — ${verdict(summary)}.`,
     '',
   );
   return lines.join('\n');
