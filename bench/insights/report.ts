@@ -6,15 +6,31 @@ import type { FillResult } from './fill-store.js';
 export interface BenchRow {
   query: string;
   range: string;
+  /** The first run in the process: statements not yet prepared, nothing cached. */
+  first: number;
   p50: number;
   max: number;
+}
+
+export interface StoreResult {
+  kind: 'sqlite' | 'postgres';
+  /** null: a store filled earlier by `npm run gen:data` was reused. */
+  fill: FillResult | null;
+  conversations: number;
+  messages: number;
+  handoffs: number;
+  ratings: number;
+  sizeMb: number;
+  rows: BenchRow[];
+  /** 1/5/15-minute load averages when the queries started → when they ended. */
+  load: string;
 }
 
 export interface BenchReport {
   command: string;
   machine: string;
   runs: number;
-  results: Array<{ kind: 'sqlite' | 'postgres'; fill: FillResult; sizeMb: number; rows: BenchRow[] }>;
+  results: StoreResult[];
 }
 
 const HEADING = '## Insights at scale';
@@ -23,16 +39,22 @@ const ms = (v: number) => v.toFixed(1);
 
 export function insightsSection(report: BenchReport): string {
   const [first] = report.results;
+  const fillTime = (f: FillResult | null) =>
+    f
+      ? `${f.seconds.toFixed(0)} s (${f.phases.generate.toFixed(0)} / ${f.phases.insert.toFixed(0)} / ${f.phases.project.toFixed(0)})`
+      : 'reused (gen:data)';
   const lines = [
     HEADING,
     '',
     `Every dashboard query (\`GET /api/admin/insights/{metric}\`, the KPI summary, and the customer`,
     "search/profile) timed through the server's own adapters and services on a store filled by",
-    '`npm run gen:data`. Each query: one warm-up run, then ' +
-      `${report.runs} timed runs (p50 and max, milliseconds).`,
-    'Queries read the global rollups of migration 0006 (per hour and channel; KB hits also per UTC day), the',
-    'conversations active in the last 24 h, and the handoffs and ratings through covering/time indexes —',
-    'never the messages table (docs/metrics.md, "How the figures are kept fast").',
+    '`npm run gen:data`. Each query: its first run in the process (`first`: statements not prepared yet,',
+    `nothing cached), then ${report.runs} timed runs (p50 and max, milliseconds). The summary is timed with`,
+    'its 60 s cache off, so that every run computes every tile; `summary, cached` is the same request',
+    'answered from the cache. Queries read the global rollups (per hour and channel; KB hits and response',
+    'times also per UTC day), the conversations active in the last 24 h, and the handoffs and ratings',
+    'through covering/time indexes, aggregating in the database — never the messages table',
+    '(docs/metrics.md, "How the figures are kept fast").',
     '',
     '```',
     report.command,
@@ -40,34 +62,35 @@ export function insightsSection(report: BenchReport): string {
     '',
     `Machine: ${report.machine}.`,
     '',
-    '| store | conversations | messages | handoffs | ratings | fill time (generate / insert / project) | size |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| store | conversations | messages | handoffs | ratings | fill time (generate / insert / project) | size | load average (1/5/15 min) at start → end |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
     ...report.results.map(
       (r) =>
-        `| ${r.kind} | ${r.fill.conversations} | ${r.fill.messages} | ${r.fill.handoffs} | ${r.fill.ratings} | ` +
-        `${r.fill.seconds.toFixed(0)} s (${r.fill.phases.generate.toFixed(0)} / ${r.fill.phases.insert.toFixed(0)} / ${r.fill.phases.project.toFixed(0)}) | ${r.sizeMb.toFixed(0)} MB |`,
+        `| ${r.kind} | ${r.conversations} | ${r.messages} | ${r.handoffs} | ${r.ratings} | ${fillTime(r.fill)} | ${r.sizeMb.toFixed(0)} MB | ${r.load} |`,
     ),
     '',
-    `| query | range | ${report.results.map((r) => `${r.kind} p50 | ${r.kind} max`).join(' | ')} |`,
-    `| --- | --- | ${report.results.map(() => '---: | ---:').join(' | ')} |`,
+    `| query | range | ${report.results.map((r) => `${r.kind} first | ${r.kind} p50 | ${r.kind} max`).join(' | ')} |`,
+    `| --- | --- | ${report.results.map(() => '---: | ---: | ---:').join(' | ')} |`,
   ];
   for (let i = 0; i < (first?.rows.length ?? 0); i++) {
     const row = first.rows[i];
     lines.push(
-      `| ${row.query} | ${row.range} | ${report.results.map((r) => `${ms(r.rows[i].p50)} | ${ms(r.rows[i].max)}`).join(' | ')} |`,
+      `| ${row.query} | ${row.range} | ${report.results.map((r) => `${ms(r.rows[i].first)} | ${ms(r.rows[i].p50)} | ${ms(r.rows[i].max)}`).join(' | ')} |`,
     );
   }
-  const worstOf = (pick: (row: BenchRow) => boolean) =>
-    Math.max(...report.results.flatMap((r) => r.rows.filter(pick).map((row) => row.max)));
-  const isSummary = (row: BenchRow) => row.query.startsWith('summary');
-  const single = worstOf((row) => !isSummary(row));
-  const summary = worstOf(isSummary);
-  const verdict = (worst: number) =>
-    worst < LIMIT_MS ? `under the ${LIMIT_MS} ms target` : `over the ${LIMIT_MS} ms target`;
+  const worst = (pick: (row: BenchRow) => boolean) =>
+    Math.max(
+      ...report.results.flatMap((r) => r.rows.filter(pick).map((row) => Math.max(row.first, row.max))),
+    );
+  const isSummary = (row: BenchRow) => row.query.startsWith('summary (');
+  const single = worst((row) => !isSummary(row));
+  const summary = worst(isSummary);
+  const verdict = (v: number) =>
+    v < LIMIT_MS ? `under the ${LIMIT_MS} ms target` : `over the ${LIMIT_MS} ms target`;
   lines.push(
     '',
-    `Slowest single run of a one-metric query (and of the customer queries): ${ms(single)} ms — ${verdict(single)}. ` +
-      `Slowest run of the summary, which computes every metric in one request: ${ms(summary)} ms — ${verdict(summary)}.`,
+    `Slowest run (first or timed) of a one-metric or customer query: ${ms(single)} ms — ${verdict(single)}. ` +
+      `Slowest run of the uncached summary, which computes every tile in one request: ${ms(summary)} ms — ${verdict(summary)}.`,
     '',
   );
   return lines.join('\n');

@@ -17,6 +17,7 @@ import {
   type MetricResult,
 } from './metric-builders.js';
 import { DAY_MS } from './conversation-projection.js';
+import { DURATION_SPEC } from './metric-math.js';
 import type { InsightProjector } from './insight-projector.js';
 import { parseInsightRange, type InsightQuery, type InsightRange } from './insight-range.js';
 
@@ -39,12 +40,19 @@ export interface MetricResponse extends MetricResult {
   range: { from: string; to: string; utcOffset: number; channel: string | null };
 }
 
+/** How long a KPI summary is served again for the same filters (it may be this much behind). */
+export const SUMMARY_CACHE_MS = 60_000;
+const SUMMARY_CACHE_ENTRIES = 100;
+
 export function createInsightMetrics(deps: {
   storage: Pick<Storage, 'insights'>;
   clock: () => number;
   projector: InsightProjector;
+  /** 0 turns the summary's cache off (the benchmark times the uncached path). */
+  summaryCacheMs?: number;
 }) {
   const { insights } = deps.storage;
+  const cacheMs = deps.summaryCacheMs ?? SUMMARY_CACHE_MS;
 
   /** The aggregates of one range, each read at most once however many metrics need it (the summary). */
   function reader(range: InsightRange) {
@@ -56,12 +64,13 @@ export function createInsightMetrics(deps: {
       return () => (result ??= read());
     };
     return {
-      hours: once(() => insights.hourTotals(filter)),
-      starts: once(() => insights.startTotals(filter, settledBefore)),
+      days: once(() => insights.dayTotals(filter, range.offsetMs, settledBefore)),
       hits: once(() => Promise.all([insights.entryHits(filter), insights.entryCatalogue()])),
       reasons: once(() => insights.handoffReasons(filter)),
-      times: once(() => insights.responseTimes(filter)),
-      handoffs: once(() => insights.handoffFacts(filter)),
+      times: once(() => insights.responseTimes(filter, DURATION_SPEC)),
+      queue: once(() => insights.queueDays(filter, range.offsetMs)),
+      waits: once(() => insights.queueDurations(filter, 'wait', DURATION_SPEC)),
+      abandoned: once(() => insights.queueDurations(filter, 'abandoned', DURATION_SPEC)),
       ratings: once(() => insights.ratingCounts(filter)),
     };
   }
@@ -73,28 +82,28 @@ export function createInsightMetrics(deps: {
   ): Promise<MetricResult> {
     switch (name) {
       case 'volume':
-        return volumeMetric(range, await read.hours(), await read.starts());
+        return volumeMetric(range, await read.days());
       case 'kb-entries':
       case 'kb-categories': {
         const entries = kbEntriesMetric(...(await read.hits()));
         return name === 'kb-entries' ? entries : kbCategoriesMetric(entries);
       }
       case 'self-service':
-        return selfServiceMetric(range, await read.starts());
+        return selfServiceMetric(range, await read.days());
       case 'handoffs':
-        return handoffsMetric(await read.starts(), await read.reasons());
+        return handoffsMetric(await read.days(), await read.reasons());
       case 'clarify':
-        return clarifyMetric(range, await read.hours());
+        return clarifyMetric(range, await read.days());
       case 'first-response':
         return firstResponseMetric(await read.times());
       case 'queue-wait':
-        return queueWaitMetric(await read.handoffs());
+        return queueWaitMetric(await read.queue(), await read.waits());
       case 'abandonment':
-        return abandonmentMetric(range, await read.handoffs());
+        return abandonmentMetric(range, await read.queue(), await read.abandoned());
       case 'csat':
         return csatMetric(await read.ratings());
       case 'care':
-        return careMetric(range, await read.starts());
+        return careMetric(range, await read.days());
     }
   }
 
@@ -114,8 +123,7 @@ export function createInsightMetrics(deps: {
   }
 
   /** The KPI tiles: the headline figure of every metric over one range. */
-  async function summary(query: InsightQuery) {
-    const range = parseInsightRange(query, deps.clock());
+  async function tiles(range: InsightRange) {
     await deps.projector.flush();
     const read = reader(range);
     // Side by side: PostgreSQL runs them on several pooled connections (SQLite queues them on its one);
@@ -147,6 +155,26 @@ export function createInsightMetrics(deps: {
         ? { entryId: String(top.entryId), title: top.title as string | null, hits: Number(top.hits) }
         : null,
     };
+  }
+
+  // Dashboards ask for the same tiles again and again (every reload, every admin): the same filters
+  // within SUMMARY_CACHE_MS get the same answer, and simultaneous requests share one computation.
+  const cache = new Map<string, { at: number; result: ReturnType<typeof tiles> }>();
+
+  function summary(query: InsightQuery) {
+    const range = parseInsightRange(query, deps.clock());
+    if (cacheMs <= 0) return tiles(range);
+    const now = deps.clock();
+    const key = `${range.from}|${range.to}|${range.offsetMs}|${range.channel ?? ''}`;
+    const hit = cache.get(key);
+    if (hit && now - hit.at < cacheMs) return hit.result;
+    for (const [k, entry] of cache) if (now - entry.at >= cacheMs) cache.delete(k);
+    if (cache.size >= SUMMARY_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    const result = tiles(range);
+    cache.set(key, { at: now, result });
+    // A failure is not kept: the next request tries again.
+    result.catch(() => cache.delete(key));
+    return result;
   }
 
   return { metric, summary };

@@ -1,17 +1,8 @@
 // Pure: the repository's aggregates → each dashboard metric as {summary, columns, rows}. The definitions
 // are written out in docs/metrics.md; this file is their one implementation.
-import type { HandoffFact, HourTotals, StartTotals } from '../storage/ports.js';
+import type { DayTotals, DurationStats, QueueDay } from '../storage/ports.js';
 import type { CsvValue } from './csv.js';
-import {
-  byDay,
-  dayKey,
-  daysInRange,
-  DURATION_BUCKETS,
-  histogram,
-  mean,
-  percentile,
-  rate,
-} from './metric-math.js';
+import { byDay, DURATION_BUCKETS, histogramOf, rate } from './metric-math.js';
 
 export interface MetricRange {
   from: number;
@@ -29,45 +20,41 @@ export interface MetricResult {
 const sum = <T>(rows: readonly T[], pick: (row: T) => number) =>
   rows.reduce((total, row) => total + pick(row), 0);
 
-export function volumeMetric(range: MetricRange, hours: HourTotals[], starts: StartTotals[]): MetricResult {
-  const messages = byDay(
-    hours,
-    ['customer', 'bot', 'agent', 'system'] as const,
-    range.from,
-    range.to,
-    range.offsetMs,
-  );
-  const conversations = byDay(starts, ['conversations'] as const, range.from, range.to, range.offsetMs);
-  const rows = messages.map((m, i) => ({
-    day: m.day,
-    conversations: conversations[i].conversations,
-    messages: m.customer + m.bot + m.agent + m.system,
-    customerMessages: m.customer,
-    botMessages: m.bot,
-    agentMessages: m.agent,
-    systemMessages: m.system,
+/** The sum of each field over the rows. */
+function totalsOf<K extends string>(rows: ReadonlyArray<Record<K, number>>, fields: readonly K[]) {
+  return Object.fromEntries(fields.map((f) => [f, sum(rows, (r) => r[f])])) as Record<K, number>;
+}
+
+/** Per local day of the range, these fields of the day totals (every day present), and their sums. */
+function daily<K extends string>(
+  range: MetricRange,
+  days: ReadonlyArray<{ dayStart: number } & Record<K, number>>,
+  fields: readonly K[],
+) {
+  const rows = byDay(days, fields, range.from, range.to, range.offsetMs);
+  return { rows, totals: totalsOf(rows, fields) };
+}
+
+export function volumeMetric(range: MetricRange, days: DayTotals[]): MetricResult {
+  const fields = ['conversations', 'customer', 'bot', 'agent', 'system'] as const;
+  const rows = daily(range, days, fields).rows.map((d) => ({
+    day: d.day,
+    conversations: d.conversations,
+    messages: d.customer + d.bot + d.agent + d.system,
+    customerMessages: d.customer,
+    botMessages: d.bot,
+    agentMessages: d.agent,
+    systemMessages: d.system,
   }));
-  return {
-    metric: 'volume',
-    summary: {
-      conversations: sum(rows, (r) => r.conversations),
-      messages: sum(rows, (r) => r.messages),
-      customerMessages: sum(rows, (r) => r.customerMessages),
-      botMessages: sum(rows, (r) => r.botMessages),
-      agentMessages: sum(rows, (r) => r.agentMessages),
-      systemMessages: sum(rows, (r) => r.systemMessages),
-    },
-    columns: [
-      'day',
-      'conversations',
-      'messages',
-      'customerMessages',
-      'botMessages',
-      'agentMessages',
-      'systemMessages',
-    ],
-    rows,
-  };
+  const counts = [
+    'conversations',
+    'messages',
+    'customerMessages',
+    'botMessages',
+    'agentMessages',
+    'systemMessages',
+  ] as const;
+  return { metric: 'volume', summary: totalsOf(rows, counts), columns: ['day', ...counts], rows };
 }
 
 /** Hits per entry, most hit first; an entry counts under its current category (null once deleted). */
@@ -114,32 +101,22 @@ export function kbCategoriesMetric(entries: MetricResult): MetricResult {
   };
 }
 
-export function selfServiceMetric(range: MetricRange, starts: StartTotals[]): MetricResult {
-  const days = byDay(
-    starts,
-    ['engaged', 'settled', 'selfServed'] as const,
-    range.from,
-    range.to,
-    range.offsetMs,
-  );
-  const rows = days.map((d) => ({ ...d, rate: rate(d.selfServed, d.settled) }));
-  const settled = sum(starts, (s) => s.settled);
-  const selfServed = sum(starts, (s) => s.selfServed);
-  const engaged = sum(starts, (s) => s.engaged);
+export function selfServiceMetric(range: MetricRange, days: DayTotals[]): MetricResult {
+  const { rows, totals } = daily(range, days, ['engaged', 'settled', 'selfServed'] as const);
+  const { engaged, settled, selfServed } = totals;
   return {
     metric: 'self-service',
     summary: { engaged, settled, pending: engaged - settled, selfServed, rate: rate(selfServed, settled) },
     columns: ['day', 'engaged', 'settled', 'selfServed', 'rate'],
-    rows,
+    rows: rows.map((d) => ({ ...d, rate: rate(d.selfServed, d.settled) })),
   };
 }
 
 export function handoffsMetric(
-  starts: StartTotals[],
+  days: DayTotals[],
   reasons: Array<{ reason: string; conversations: number }>,
 ): MetricResult {
-  const engaged = sum(starts, (s) => s.engaged);
-  const handedOff = sum(starts, (s) => s.handedOff);
+  const { engaged, handedOff } = totalsOf(days, ['engaged', 'handedOff'] as const);
   const rows = [...reasons]
     .sort((a, b) => b.conversations - a.conversations || a.reason.localeCompare(b.reason))
     .map((r) => ({
@@ -156,28 +133,9 @@ export function handoffsMetric(
   };
 }
 
-export function clarifyMetric(range: MetricRange, hours: HourTotals[]): MetricResult {
-  const days = byDay(
-    hours,
-    ['answers', 'clarifies', 'handoffs'] as const,
-    range.from,
-    range.to,
-    range.offsetMs,
-  );
-  const rows = days.map((d) => {
-    const decisions = d.answers + d.clarifies + d.handoffs;
-    return {
-      day: d.day,
-      decisions,
-      answers: d.answers,
-      clarifies: d.clarifies,
-      handoffs: d.handoffs,
-      clarifyRate: rate(d.clarifies, decisions),
-    };
-  });
-  const answers = sum(rows, (r) => r.answers);
-  const clarifies = sum(rows, (r) => r.clarifies);
-  const handoffs = sum(rows, (r) => r.handoffs);
+export function clarifyMetric(range: MetricRange, days: DayTotals[]): MetricResult {
+  const { rows, totals } = daily(range, days, ['answers', 'clarifies', 'handoffs'] as const);
+  const { answers, clarifies, handoffs } = totals;
   const decisions = answers + clarifies + handoffs;
   return {
     metric: 'clarify',
@@ -191,20 +149,31 @@ export function clarifyMetric(range: MetricRange, hours: HourTotals[]): MetricRe
       handoffDecisionRate: rate(handoffs, decisions),
     },
     columns: ['day', 'decisions', 'answers', 'clarifies', 'handoffs', 'clarifyRate'],
-    rows,
+    rows: rows.map((d) => {
+      const dayDecisions = d.answers + d.clarifies + d.handoffs;
+      return {
+        day: d.day,
+        decisions: dayDecisions,
+        answers: d.answers,
+        clarifies: d.clarifies,
+        handoffs: d.handoffs,
+        clarifyRate: rate(d.clarifies, dayDecisions),
+      };
+    }),
   };
 }
 
-const durationSummary = (prefix: string, values: number[]) => ({
-  [`${prefix}Count`]: values.length,
-  [`${prefix}P50Ms`]: percentile(values, 50),
-  [`${prefix}P90Ms`]: percentile(values, 90),
-  [`${prefix}AverageMs`]: mean(values),
+/** `${prefix}Count`, `P50Ms`, `P90Ms`, `AverageMs` of durations computed with DURATION_SPEC. */
+const durationSummary = (prefix: string, d: DurationStats) => ({
+  [`${prefix}Count`]: d.count,
+  [`${prefix}P50Ms`]: d.percentiles[0],
+  [`${prefix}P90Ms`]: d.percentiles[1],
+  [`${prefix}AverageMs`]: rate(d.sumMs, d.count),
 });
 
-export function firstResponseMetric(times: { first: number[]; agent: number[] }): MetricResult {
-  const first = histogram(times.first);
-  const agent = histogram(times.agent);
+export function firstResponseMetric(times: { first: DurationStats; agent: DurationStats }): MetricResult {
+  const first = histogramOf(times.first.below);
+  const agent = histogramOf(times.agent.below);
   return {
     metric: 'first-response',
     summary: { ...durationSummary('first', times.first), ...durationSummary('agent', times.agent) },
@@ -217,61 +186,43 @@ export function firstResponseMetric(times: { first: number[]; agent: number[] })
   };
 }
 
-export function queueWaitMetric(handoffs: HandoffFact[]): MetricResult {
-  const waits = handoffs
-    .filter((h) => h.assignedAt !== null)
-    .map((h) => (h.assignedAt as number) - h.queuedAt);
-  const counts = histogram(waits);
+export function queueWaitMetric(days: QueueDay[], waits: DurationStats): MetricResult {
+  const { handoffs, waiting } = totalsOf(days, ['handoffs', 'waiting'] as const);
+  const counts = histogramOf(waits.below);
   return {
     metric: 'queue-wait',
     summary: {
-      handoffs: handoffs.length,
-      assigned: waits.length,
-      waiting: handoffs.filter((h) => h.assignedAt === null && h.endedAt === null).length,
-      p50Ms: percentile(waits, 50),
-      p90Ms: percentile(waits, 90),
-      averageMs: mean(waits),
-      maxMs: waits.length === 0 ? null : Math.max(...waits),
+      handoffs,
+      assigned: waits.count,
+      waiting,
+      p50Ms: waits.percentiles[0],
+      p90Ms: waits.percentiles[1],
+      averageMs: rate(waits.sumMs, waits.count),
+      maxMs: waits.maxMs,
     },
     columns: ['bucket', 'handoffs'],
     rows: DURATION_BUCKETS.map((b, i) => ({ bucket: b.label, handoffs: counts[i] })),
   };
 }
 
-export function abandonmentMetric(range: MetricRange, handoffs: HandoffFact[]): MetricResult {
-  const days = new Map(
-    daysInRange(range.from, range.to, range.offsetMs).map((d) => [d, { decided: 0, abandoned: 0 }]),
-  );
-  const abandonedAfter: number[] = [];
-  let decided = 0;
-  for (const h of handoffs) {
-    // Decided: the wait is over, with an agent or without one. Still waiting counts neither way.
-    if (h.assignedAt === null && h.endedAt === null) continue;
-    decided += 1;
-    const day = days.get(dayKey(h.queuedAt, range.offsetMs));
-    if (day) day.decided += 1;
-    if (h.outcome === 'abandoned') {
-      if (day) day.abandoned += 1;
-      abandonedAfter.push((h.endedAt ?? h.queuedAt) - h.queuedAt);
-    }
-  }
-  const rows = [...days].map(([day, d]) => ({
-    day,
-    decided: d.decided,
-    abandoned: d.abandoned,
-    rate: rate(d.abandoned, d.decided),
-  }));
+export function abandonmentMetric(
+  range: MetricRange,
+  days: QueueDay[],
+  abandonedAfter: DurationStats,
+): MetricResult {
+  // Decided: the wait is over, with an agent or without one. Still waiting counts neither way.
+  const { rows, totals } = daily(range, days, ['decided', 'abandoned'] as const);
   return {
     metric: 'abandonment',
     summary: {
-      handoffs: handoffs.length,
-      decided,
-      abandoned: abandonedAfter.length,
-      rate: rate(abandonedAfter.length, decided),
-      abandonedAfterP50Ms: percentile(abandonedAfter, 50),
+      handoffs: sum(days, (d) => d.handoffs),
+      decided: totals.decided,
+      abandoned: totals.abandoned,
+      rate: rate(totals.abandoned, totals.decided),
+      abandonedAfterP50Ms: abandonedAfter.percentiles[0],
     },
     columns: ['day', 'decided', 'abandoned', 'rate'],
-    rows,
+    rows: rows.map((d) => ({ ...d, rate: rate(d.abandoned, d.decided) })),
   };
 }
 
@@ -293,15 +244,12 @@ export function csatMetric(counts: Array<{ score: number; count: number }>): Met
   };
 }
 
-export function careMetric(range: MetricRange, starts: StartTotals[]): MetricResult {
-  const days = byDay(starts, ['conversations', 'care'] as const, range.from, range.to, range.offsetMs);
-  const rows = days.map((d) => ({ ...d, share: rate(d.care, d.conversations) }));
-  const conversations = sum(starts, (s) => s.conversations);
-  const care = sum(starts, (s) => s.care);
+export function careMetric(range: MetricRange, days: DayTotals[]): MetricResult {
+  const { rows, totals } = daily(range, days, ['conversations', 'care'] as const);
   return {
     metric: 'care',
-    summary: { conversations, care, share: rate(care, conversations) },
+    summary: { ...totals, share: rate(totals.care, totals.conversations) },
     columns: ['day', 'conversations', 'care', 'share'],
-    rows,
+    rows: rows.map((d) => ({ ...d, share: rate(d.care, d.conversations) })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, daysInRange, histogram, percentile, rate } from './metric-math.js';
+import { byDay, daysInRange, histogramOf, percentile, rate } from './metric-math.js';
 
 const H = 3_600_000;
 const OFFSET = 8 * H;
@@ -15,12 +15,12 @@ describe('metric math', () => {
     expect(rate(0, 0)).toBeNull();
   });
 
-  it('buckets hours into local days, every day present', () => {
+  it('lays per-day rows on every local day of the range, zeros included', () => {
     expect(daysInRange(midnight, midnight + 48 * H, OFFSET)).toEqual(['2026-01-01', '2026-01-02']);
     const rows = [
-      { hour: midnight + 15 * H, n: 2 }, // 15:00 local
-      { hour: midnight + 23 * H, n: 1 }, // 23:00 local, still the 1st
-      { hour: midnight + 24 * H, n: 5 },
+      { dayStart: midnight, n: 3 },
+      { dayStart: midnight + 24 * H, n: 5 },
+      { dayStart: midnight + 96 * H, n: 7 }, // outside the range
     ];
     expect(byDay(rows, ['n'], midnight, midnight + 72 * H, OFFSET)).toEqual([
       { day: '2026-01-01', n: 3 },
@@ -29,7 +29,7 @@ describe('metric math', () => {
     ]);
   });
 
-  it('puts durations into histogram buckets', () => {
-    expect(histogram([0, 4_999, 5_000, 59_999, 60_000, 3_600_000])).toEqual([2, 1, 1, 1, 0, 0, 1]);
+  it('turns counts below each bound into histogram buckets', () => {
+    expect(histogramOf([2, 3, 4, 5, 5, 5, 6])).toEqual([2, 1, 1, 1, 0, 0, 1]);
   });
 });

@@ -29,9 +29,9 @@ export function daysInRange(from: number, to: number, offsetMs: number): string[
   return days;
 }
 
-/** Sums numeric fields of per-hour rows into per-day rows (every day of the range present, zeros included). */
+/** Per-day rows (`dayStart` a local midnight) on every local day of the range, zeros included. */
 export function byDay<K extends string>(
-  rows: ReadonlyArray<{ hour: number } & Record<K, number>>,
+  rows: ReadonlyArray<{ dayStart: number } & Record<K, number>>,
   fields: readonly K[],
   from: number,
   to: number,
@@ -42,7 +42,7 @@ export function byDay<K extends string>(
     days.set(day, Object.fromEntries(fields.map((f) => [f, 0])) as Record<K, number>);
   }
   for (const row of rows) {
-    const totals = days.get(dayKey(row.hour, offsetMs));
+    const totals = days.get(dayKey(row.dayStart, offsetMs));
     if (!totals) continue;
     for (const f of fields) totals[f] += row[f];
   }
@@ -60,8 +60,13 @@ export const DURATION_BUCKETS: ReadonlyArray<{ label: string; below: number }> =
   { label: '>=60m', below: Number.POSITIVE_INFINITY },
 ];
 
-export function histogram(values: readonly number[]): number[] {
-  const counts = DURATION_BUCKETS.map(() => 0);
-  for (const v of values) counts[DURATION_BUCKETS.findIndex((b) => v < b.below)] += 1;
-  return counts;
+/** What the dashboard computes of every set of durations: the histogram above, p50 and p90. */
+export const DURATION_SPEC = {
+  bounds: DURATION_BUCKETS.map((b) => b.below),
+  percentiles: [50, 90],
+} as const;
+
+/** Bucket counts from the counts below each bound (DURATION_SPEC's bounds, in order). */
+export function histogramOf(below: readonly number[]): number[] {
+  return below.map((count, i) => count - (i === 0 ? 0 : below[i - 1]));
 }

@@ -84,13 +84,12 @@ export interface InsightFilter {
   channel?: string;
 }
 
-export interface HourTotals extends Omit<HourlyCounts, 'hour'> {
-  hour: number;
-}
-
-/** Conversations started in one hour. */
-export interface StartTotals {
-  hour: number;
+/**
+ * Totals of one local day (`dayStart`: epoch ms of its local midnight): message counts by the hour they
+ * were stored in, conversation counts by the hour the conversation started in.
+ */
+export interface DayTotals {
+  dayStart: number;
   conversations: number;
   /** With at least one customer message, or handed off (the button needs no message). */
   engaged: number;
@@ -100,14 +99,44 @@ export interface StartTotals {
   settled: number;
   /** Settled and self-served. */
   selfServed: number;
+  customer: number;
+  bot: number;
+  agent: number;
+  system: number;
+  /** Bot replies to customer messages, by decision. */
+  answers: number;
+  clarifies: number;
+  handoffs: number;
 }
 
-export interface HandoffFact {
-  reason: string;
-  queuedAt: number;
-  assignedAt: number | null;
-  endedAt: number | null;
-  outcome: string | null;
+/** What to compute of a set of durations: histogram bounds (ms) and nearest-rank percentiles (0–100]. */
+export interface DurationSpec {
+  bounds: readonly number[];
+  percentiles: readonly number[];
+}
+
+/** A set of durations summed up in the database. */
+export interface DurationStats {
+  count: number;
+  sumMs: number;
+  maxMs: number | null;
+  /** How many are below each bound of the spec, in its order. */
+  below: number[];
+  /** Nearest-rank percentiles in the spec's order; null when there are none. */
+  percentiles: Array<number | null>;
+}
+
+/** Handoffs queued on one local day (agent-to-agent transfers excluded). */
+export interface QueueDay {
+  dayStart: number;
+  handoffs: number;
+  /** Neither taken by an agent nor ended. */
+  waiting: number;
+  assigned: number;
+  /** Taken by an agent, or ended. */
+  decided: number;
+  /** Decided, with outcome `abandoned`. */
+  abandoned: number;
 }
 
 export interface InsightRepository {
@@ -124,18 +153,28 @@ export interface InsightRepository {
   /** Replaces the projections of these conversations, atomically. */
   saveProjections(projections: ConversationProjection[]): Promise<void>;
 
-  /** Message counts by hour for messages in the filter (hours overlapping [from, to)). */
-  hourTotals(filter: InsightFilter): Promise<HourTotals[]>;
-  /** Conversations started in the filter (hours overlapping [from, to)), by start hour. */
-  startTotals(filter: InsightFilter, settledBefore: number): Promise<StartTotals[]>;
+  /** Totals per local day (`offsetMs` east of UTC) of the hours overlapping [from, to). */
+  dayTotals(filter: InsightFilter, offsetMs: number, settledBefore: number): Promise<DayTotals[]>;
   /** Conversations started in the filter (by hour, as above) that were handed off, by first handoff reason. */
   handoffReasons(filter: InsightFilter): Promise<Array<{ reason: string; conversations: number }>>;
   /** Bot answers in the filter by entry (hours overlapping [from, to)). */
   entryHits(filter: InsightFilter): Promise<Array<{ entryId: string; hits: number }>>;
-  /** Response times of conversations started in the filter (nulls left out). */
-  responseTimes(filter: InsightFilter): Promise<{ first: number[]; agent: number[] }>;
-  /** Handoffs queued in the filter, except agent-initiated transfers. */
-  handoffFacts(filter: InsightFilter): Promise<HandoffFact[]>;
+  /** Response times of conversations started in the filter (hours as above). */
+  responseTimes(
+    filter: InsightFilter,
+    spec: DurationSpec,
+  ): Promise<{ first: DurationStats; agent: DurationStats }>;
+  /** Handoffs queued in [from, to), except agent-initiated transfers, per local day of queue entry. */
+  queueDays(filter: InsightFilter, offsetMs: number): Promise<QueueDay[]>;
+  /**
+   * Of the same handoffs: `wait`, queue entry → taken by an agent; `abandoned`, queue entry → the end
+   * of a decided handoff whose outcome is `abandoned`.
+   */
+  queueDurations(
+    filter: InsightFilter,
+    kind: 'wait' | 'abandoned',
+    spec: DurationSpec,
+  ): Promise<DurationStats>;
   /** Current ratings given in the filter, by score. */
   ratingCounts(filter: InsightFilter): Promise<Array<{ score: number; count: number }>>;
 }

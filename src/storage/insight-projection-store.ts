@@ -96,6 +96,7 @@ export function projectionStore(db: Executor): ProjectionStore {
           'insight_entry_hours',
           'insight_entry_days',
           'insight_response_times',
+          'insight_response_days',
           'insight_customers',
         ] as const;
         for (const table of tables) await trx.deleteFrom(table).execute();

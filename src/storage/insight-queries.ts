@@ -1,10 +1,14 @@
-// The read side of insights: the dashboard's aggregates. Counts come from the global rollups (a few
-// rows per hour, however many conversations); only percentiles and the not-yet-settled correction read
-// per-conversation rows, through covering indexes. Never the messages table. Sums come back as numbers
-// or numeric strings depending on the driver, hence Number() everywhere.
-import type { InsightFilter, InsightRepository, StartTotals } from './ports.js';
+// The read side of insights: the dashboard's aggregates, summed up in the database so that only a few
+// rows per query come back. Counts come from the global rollups (a few rows per hour, however many
+// conversations); response times from their per-hour value counts; queue waits and abandonment from the
+// handoffs through their covering index; percentiles and histograms are computed in SQL (one window
+// sort). Only the not-yet-settled correction reads per-conversation rows. Never the messages table.
+// Sums come back as numbers or numeric strings depending on the driver, hence Number() everywhere.
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DayTotals, DurationSpec, DurationStats, InsightFilter, InsightRepository } from './ports.js';
+import type { Database } from './schema.js';
 import type { Executor } from './executor.js';
-import { hourStart, utcDayStart } from './insight-rollup.js';
+import { hourStart, TOTAL_FIELDS, utcDayStart } from './insight-rollup.js';
 
 type InsightQueries = Omit<
   InsightRepository,
@@ -19,27 +23,130 @@ type InsightQueries = Omit<
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const n = (value: unknown): number => Number(value ?? 0);
+const orNull = (value: unknown): number | null => (value === null || value === undefined ? null : n(value));
 /** The hours overlapping [from, to): [first hour, end hour). */
 const hoursOf = (f: InsightFilter) => ({ from: hourStart(f.from), to: hourStart(f.to - 1) + HOUR_MS });
 
-export function insightQueries(db: Executor): InsightQueries {
-  const totalsIn = (filter: InsightFilter) => {
-    const hours = hoursOf(filter);
-    let q = db()
-      .selectFrom('insight_hour_totals')
-      .where('hour', '>=', hours.from)
-      .where('hour', '<', hours.to);
-    if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
-    return q;
-  };
+/**
+ * The hours overlapping the filter as whole UTC days in the middle (for the daily rollups) and the hours
+ * at either end (for the hourly ones).
+ */
+function spans(f: InsightFilter): { hours: Array<[number, number]>; days: [number, number] | null } {
+  const hours = hoursOf(f);
+  const firstDay = utcDayStart(hours.from + DAY_MS - 1);
+  const endDay = utcDayStart(hours.to);
+  if (firstDay >= endDay) return { hours: [[hours.from, hours.to]], days: null };
+  const edges: Array<[number, number]> = [
+    [hours.from, firstDay],
+    [endDay, hours.to],
+  ];
+  return { hours: edges.filter(([from, to]) => from < to), days: [firstDay, endDay] };
+}
 
-  const entryBuckets = async (
+/** Rows of an hourly rollup (columns `hour`, `channel`) in the hours overlapping the filter. */
+function inHours(f: InsightFilter): Expression<SqlBool> {
+  const hours = hoursOf(f);
+  const channel = f.channel === undefined ? sql`` : sql` and channel = ${f.channel}`;
+  return sql<SqlBool>`hour >= ${hours.from} and hour < ${hours.to}${channel}`;
+}
+
+/** Rows of a per-conversation table whose `column` lies in [from, to), in the filter's channel. */
+function inTimes(table: 'handoffs' | 'ratings', column: string, f: InsightFilter): Expression<SqlBool> {
+  const time = sql.ref(`${table}.${column}`);
+  const channel =
+    f.channel === undefined
+      ? sql``
+      : sql` and exists (select 1 from conversations where conversations.id = ${sql.ref(`${table}.conversation_id`)} and conversations.channel = ${f.channel})`;
+  return sql<SqlBool>`${time} >= ${f.from} and ${time} < ${f.to}${channel}`;
+}
+
+/** Epoch ms of the local midnight (`offsetMs` east of UTC) of a time column, in integer arithmetic. */
+const localDay = (column: string, offsetMs: number) =>
+  sql<number>`((${sql.ref(column)} + ${sql.lit(offsetMs)}) / ${sql.lit(DAY_MS)}) * ${sql.lit(DAY_MS)} - ${sql.lit(offsetMs)}`;
+
+const countIf = (condition: Expression<SqlBool>) =>
+  sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+
+/** Handoffs that wait no more: taken by an agent, or ended. */
+const DECIDED = sql<SqlBool>`(assigned_at is not null or ended_at is not null)`;
+
+const noDurations = (spec: DurationSpec): DurationStats => ({
+  count: 0,
+  sumMs: 0,
+  maxMs: null,
+  below: spec.bounds.map(() => 0),
+  percentiles: spec.percentiles.map(() => null),
+});
+
+type Durations = SelectQueryBuilder<Database, never, { k: string; v: number; w: number }>;
+
+export function insightQueries(db: Executor): InsightQueries {
+  /**
+   * Count, sum, max, histogram and nearest-rank percentiles of weighted values (`v` a duration in ms,
+   * `w` how many times it occurs), per group `k`: one aggregate, then one window sort per group. A value
+   * is the p-th percentile of n when the running count up to it first reaches p·n/100 (cum ≥ ⌈p·n/100⌉).
+   */
+  async function durationStats(values: Durations, spec: DurationSpec): Promise<Map<string, DurationStats>> {
+    const d = values.as('d');
+    const rows = await db()
+      .selectFrom(d)
+      .select((eb) => [
+        'd.k',
+        eb.fn.sum<number>('d.w').as('count'),
+        sql<number>`sum(d.v * d.w)`.as('sum'),
+        eb.fn.max('d.v').as('max'),
+        ...spec.bounds.map((b, i) =>
+          (Number.isFinite(b)
+            ? sql<number>`sum(case when d.v < ${sql.lit(b)} then d.w else 0 end)`
+            : sql<number>`sum(d.w)`
+          ).as(`b${i}`),
+        ),
+      ])
+      .groupBy('d.k')
+      .execute();
+    const out = new Map<string, DurationStats>();
+    await Promise.all(
+      (rows as Array<Record<string, unknown>>).map(async (row) => {
+        const k = String(row.k);
+        const count = n(row.count);
+        const cum = db()
+          .selectFrom(d)
+          .where('d.k', '=', k)
+          .select((eb) => [
+            'd.v',
+            eb.fn
+              .sum<number>('d.w')
+              .over((ob) => ob.orderBy('d.v'))
+              .as('cum'),
+          ])
+          .as('r');
+        const ranks = await db()
+          .selectFrom(cum)
+          .select(
+            spec.percentiles.map((p, i) =>
+              sql<number | null>`min(case when r.cum * 100 >= ${sql.lit(p * count)} then r.v end)`.as(
+                `p${i}`,
+              ),
+            ),
+          )
+          .executeTakeFirstOrThrow();
+        out.set(k, {
+          count,
+          sumMs: n(row.sum),
+          maxMs: orNull(row.max),
+          below: spec.bounds.map((_, i) => n(row[`b${i}`])),
+          percentiles: spec.percentiles.map((_, i) => orNull((ranks as Record<string, unknown>)[`p${i}`])),
+        });
+      }),
+    );
+    return out;
+  }
+
+  const entryBuckets = (
     table: 'insight_entry_hours' | 'insight_entry_days',
-    from: number,
-    to: number,
+    [from, to]: [number, number],
     channel?: string,
   ) => {
-    if (from >= to) return [];
     let q = db().selectFrom(table).where('bucket', '>=', from).where('bucket', '<', to);
     if (channel !== undefined) q = q.where('channel', '=', channel);
     return q
@@ -48,66 +155,48 @@ export function insightQueries(db: Executor): InsightQueries {
       .execute();
   };
 
-  return {
-    async hourTotals(filter) {
-      const rows = await totalsIn(filter)
-        .select((eb) => [
-          'hour',
-          eb.fn.sum<number>('customer').as('customer'),
-          eb.fn.sum<number>('bot').as('bot'),
-          eb.fn.sum<number>('agent').as('agent'),
-          eb.fn.sum<number>('system').as('system'),
-          eb.fn.sum<number>('answers').as('answers'),
-          eb.fn.sum<number>('clarifies').as('clarifies'),
-          eb.fn.sum<number>('handoffs').as('handoffs'),
-        ])
-        .groupBy('hour')
-        .having((eb) =>
-          eb(eb.fn.sum('customer'), '>', 0)
-            .or(eb.fn.sum('bot'), '>', 0)
-            .or(eb.fn.sum('agent'), '>', 0)
-            .or(eb.fn.sum('system'), '>', 0),
-        )
-        .orderBy('hour')
-        .execute();
-      return rows.map((r) => ({
-        hour: n(r.hour),
-        customer: n(r.customer),
-        bot: n(r.bot),
-        agent: n(r.agent),
-        system: n(r.system),
-        answers: n(r.answers),
-        clarifies: n(r.clarifies),
-        handoffs: n(r.handoffs),
-      }));
-    },
+  const responseHours = ([from, to]: [number, number], channel?: string) => {
+    let q = db().selectFrom('insight_response_times').where('hour', '>=', from).where('hour', '<', to);
+    if (channel !== undefined) q = q.where('channel', '=', channel);
+    return q.select(['kind as k', 'ms as v', 'count as w']);
+  };
 
-    async startTotals(filter, settledBefore) {
-      const rows = await totalsIn(filter)
-        .select((eb) => [
-          'hour',
-          eb.fn.sum<number>('conversations').as('conversations'),
-          eb.fn.sum<number>('engaged').as('engaged'),
-          eb.fn.sum<number>('care').as('care'),
-          eb.fn.sum<number>('handed_off').as('handed_off'),
-          eb.fn.sum<number>('self_served').as('self_served'),
-        ])
-        .groupBy('hour')
-        .having((eb) => eb(eb.fn.sum('conversations'), '>', 0))
-        .orderBy('hour')
+  const responseDays = ([from, to]: [number, number], channel?: string) => {
+    let q = db().selectFrom('insight_response_days').where('day', '>=', from).where('day', '<', to);
+    if (channel !== undefined) q = q.where('channel', '=', channel);
+    return q.select(['kind as k', 'ms as v', 'count as w']);
+  };
+
+  return {
+    async dayTotals(filter, offsetMs, settledBefore) {
+      const day = localDay('hour', offsetMs);
+      const rows = await db()
+        .selectFrom('insight_hour_totals')
+        .where(inHours(filter))
+        .select((eb) => [day.as('day_start'), ...TOTAL_FIELDS.map((f) => eb.fn.sum<number>(f).as(f))])
+        .groupBy(day)
+        .orderBy(day)
         .execute();
-      const byHour = new Map<number, StartTotals>();
+      const byDay = new Map<number, DayTotals>();
       for (const r of rows) {
-        const engaged = n(r.engaged);
-        const hour = n(r.hour);
-        byHour.set(hour, {
-          hour,
+        // Rollup rows stay when re-projections take their counts back to 0.
+        if (TOTAL_FIELDS.every((f) => n(r[f]) === 0)) continue;
+        const dayStart = n(r.day_start);
+        byDay.set(dayStart, {
+          dayStart,
           conversations: n(r.conversations),
-          engaged,
+          engaged: n(r.engaged),
           care: n(r.care),
           handedOff: n(r.handed_off),
-          settled: engaged,
+          settled: n(r.engaged),
           selfServed: n(r.self_served),
+          customer: n(r.customer),
+          bot: n(r.bot),
+          agent: n(r.agent),
+          system: n(r.system),
+          answers: n(r.answers),
+          clarifies: n(r.clarifies),
+          handoffs: n(r.handoffs),
         });
       }
       // Not settled yet: active in the last 24 h. Few rows, found through their own index.
@@ -120,22 +209,19 @@ export function insightQueries(db: Executor): InsightQueries {
         .where('started_at', '<', hours.to);
       if (filter.channel !== undefined) pending = pending.where('channel', '=', filter.channel);
       for (const p of await pending.execute()) {
-        const totals = byHour.get(hourStart(n(p.started_at)));
+        const start = hourStart(n(p.started_at));
+        const totals = byDay.get(Math.floor((start + offsetMs) / DAY_MS) * DAY_MS - offsetMs);
         if (!totals || (p.customer_messages === 0 && p.handed_off !== 1)) continue;
         totals.settled -= 1;
         if (p.self_served === 1) totals.selfServed -= 1;
       }
-      return [...byHour.values()];
+      return [...byDay.values()];
     },
 
     async handoffReasons(filter) {
-      const hours = hoursOf(filter);
-      let q = db()
+      const rows = await db()
         .selectFrom('insight_hour_reasons')
-        .where('hour', '>=', hours.from)
-        .where('hour', '<', hours.to);
-      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
-      const rows = await q
+        .where(inHours(filter))
         .select((eb) => ['reason', eb.fn.sum<number>('conversations').as('conversations')])
         .groupBy('reason')
         .having((eb) => eb(eb.fn.sum('conversations'), '>', 0))
@@ -145,96 +231,82 @@ export function insightQueries(db: Executor): InsightQueries {
 
     async entryHits(filter) {
       // Whole UTC days from the daily rollup, the hours at either end from the hourly one.
-      const hours = hoursOf(filter);
-      const firstDay = utcDayStart(hours.from + DAY_MS - 1);
-      const endDay = utcDayStart(hours.to);
-      const parts =
-        firstDay < endDay
-          ? await Promise.all([
-              entryBuckets('insight_entry_hours', hours.from, firstDay, filter.channel),
-              entryBuckets('insight_entry_days', firstDay, endDay, filter.channel),
-              entryBuckets('insight_entry_hours', endDay, hours.to, filter.channel),
-            ])
-          : [await entryBuckets('insight_entry_hours', hours.from, hours.to, filter.channel)];
+      const { hours, days } = spans(filter);
+      const parts = await Promise.all([
+        ...hours.map((span) => entryBuckets('insight_entry_hours', span, filter.channel)),
+        ...(days ? [entryBuckets('insight_entry_days', days, filter.channel)] : []),
+      ]);
       const hits = new Map<string, number>();
       for (const row of parts.flat()) hits.set(row.entry_id, (hits.get(row.entry_id) ?? 0) + n(row.hits));
       return [...hits].filter(([, h]) => h > 0).map(([entryId, h]) => ({ entryId, hits: h }));
     },
 
-    async responseTimes(filter) {
-      const hours = hoursOf(filter);
-      let q = db()
-        .selectFrom('insight_response_times')
-        .where('hour', '>=', hours.from)
-        .where('hour', '<', hours.to);
-      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
-      const rows = await q
-        .select((eb) => ['kind', 'ms', eb.fn.sum<number>('count').as('count')])
-        .groupBy(['kind', 'ms'])
-        .orderBy('ms')
-        .execute();
-      const times = { first: [] as number[], agent: [] as number[] };
-      for (const r of rows) {
-        const values = r.kind === 'agent' ? times.agent : times.first;
-        for (let i = n(r.count); i > 0; i--) values.push(n(r.ms));
-      }
-      return times;
+    async responseTimes(filter, spec) {
+      // As KB hits: whole UTC days from the daily rollup, the hours at either end from the hourly one.
+      const { hours, days } = spans(filter);
+      const parts = [
+        ...hours.map((span) => responseHours(span, filter.channel)),
+        ...(days ? [responseDays(days, filter.channel)] : []),
+      ];
+      const values = parts.reduce((all, part) => all.unionAll(part)) as unknown as Durations;
+      const stats = await durationStats(values, spec);
+      return {
+        first: stats.get('first') ?? noDurations(spec),
+        agent: stats.get('agent') ?? noDurations(spec),
+      };
     },
 
-    async handoffFacts(filter) {
-      let q = db()
+    async queueDays(filter, offsetMs) {
+      const day = localDay('handoffs.queued_at', offsetMs);
+      const rows = await db()
         .selectFrom('handoffs')
-        .where('handoffs.queued_at', '>=', filter.from)
-        .where('handoffs.queued_at', '<', filter.to)
+        .where(inTimes('handoffs', 'queued_at', filter))
         // An agent handing a chat to a colleague is not a customer entering the queue.
-        .where('handoffs.reason', '<>', 'transfer');
-      if (filter.channel !== undefined) {
-        const channel = filter.channel;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('conversations')
-              .select('conversations.id')
-              .whereRef('conversations.id', '=', 'handoffs.conversation_id')
-              .where('conversations.channel', '=', channel),
-          ),
-        );
-      }
-      const rows = await q
-        .select([
-          'handoffs.reason',
-          'handoffs.queued_at',
-          'handoffs.assigned_at',
-          'handoffs.ended_at',
-          'handoffs.outcome',
+        .where('handoffs.reason', '<>', 'transfer')
+        .select((eb) => [
+          day.as('day_start'),
+          eb.fn.countAll<number>().as('handoffs'),
+          countIf(sql`assigned_at is null and ended_at is null`).as('waiting'),
+          countIf(sql`assigned_at is not null`).as('assigned'),
+          countIf(DECIDED).as('decided'),
+          countIf(sql`${DECIDED} and outcome = ${'abandoned'}`).as('abandoned'),
         ])
+        .groupBy(day)
+        .orderBy(day)
         .execute();
       return rows.map((r) => ({
-        reason: r.reason,
-        queuedAt: n(r.queued_at),
-        assignedAt: r.assigned_at === null ? null : n(r.assigned_at),
-        endedAt: r.ended_at === null ? null : n(r.ended_at),
-        outcome: r.outcome,
+        dayStart: n(r.day_start),
+        handoffs: n(r.handoffs),
+        waiting: n(r.waiting),
+        assigned: n(r.assigned),
+        decided: n(r.decided),
+        abandoned: n(r.abandoned),
       }));
     },
 
-    async ratingCounts(filter) {
+    async queueDurations(filter, kind, spec) {
       let q = db()
+        .selectFrom('handoffs')
+        .where(inTimes('handoffs', 'queued_at', filter))
+        .where('handoffs.reason', '<>', 'transfer');
+      q =
+        kind === 'wait'
+          ? q.where('assigned_at', 'is not', null)
+          : q.where(DECIDED).where('outcome', '=', 'abandoned');
+      const end = kind === 'wait' ? sql`assigned_at` : sql`coalesce(ended_at, queued_at)`;
+      const values = q.select([
+        sql.lit(kind).as('k'),
+        sql<number>`${end} - queued_at`.as('v'),
+        sql.lit(1).as('w'),
+      ]) as unknown as Durations;
+      return (await durationStats(values, spec)).get(kind) ?? noDurations(spec);
+    },
+
+    async ratingCounts(filter) {
+      const rows = await db()
         .selectFrom('ratings')
         .where('ratings.superseded_at', 'is', null)
-        .where('ratings.created_at', '>=', filter.from)
-        .where('ratings.created_at', '<', filter.to);
-      if (filter.channel !== undefined) {
-        const channel = filter.channel;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('conversations')
-              .select('conversations.id')
-              .whereRef('conversations.id', '=', 'ratings.conversation_id')
-              .where('conversations.channel', '=', channel),
-          ),
-        );
-      }
-      const rows = await q
+        .where(inTimes('ratings', 'created_at', filter))
         .select((eb) => ['ratings.score', eb.fn.countAll<number>().as('count')])
         .groupBy('ratings.score')
         .execute();

@@ -74,21 +74,33 @@ export async function applyDeltas(trx: Db, deltas: RollupDeltas): Promise<void> 
 }
 
 async function applyResponses(trx: Db, deltas: RollupDeltas): Promise<void> {
-  const rows = [...deltas.responses]
-    .filter(([, n]) => n !== 0)
-    .map(([key, count]) => {
-      const [hour, channel, rest] = splitKey(key);
-      const [kind, ms] = rest.split(':');
-      return { hour, channel, kind, ms: Number(ms), count };
-    });
-  for (const part of chunks(rows)) {
+  const rowsOf = (source: Map<string, number>) =>
+    [...source]
+      .filter(([, n]) => n !== 0)
+      .map(([key, count]) => {
+        const [bucket, channel, rest] = splitKey(key);
+        const [kind, ms] = rest.split(':');
+        return { bucket, channel, kind, ms: Number(ms), count };
+      });
+  for (const part of chunks(rowsOf(deltas.responses))) {
     await trx
       .insertInto('insight_response_times')
-      .values(part)
+      .values(part.map(({ bucket, ...row }) => ({ hour: bucket, ...row })))
       .onConflict((oc) =>
         oc
           .columns(['hour', 'channel', 'kind', 'ms'])
           .doUpdateSet({ count: plus('insight_response_times', 'count') }),
+      )
+      .execute();
+  }
+  for (const part of chunks(rowsOf(deltas.responseDays))) {
+    await trx
+      .insertInto('insight_response_days')
+      .values(part.map(({ bucket, ...row }) => ({ day: bucket, ...row })))
+      .onConflict((oc) =>
+        oc
+          .columns(['day', 'channel', 'kind', 'ms'])
+          .doUpdateSet({ count: plus('insight_response_days', 'count') }),
       )
       .execute();
   }

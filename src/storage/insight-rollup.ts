@@ -35,6 +35,8 @@ export interface RollupDeltas {
   entryDays: Map<string, number>;
   /** key `${startHour}|${channel}|${kind}:${ms}` */
   responses: Map<string, number>;
+  /** key `${utcDayOfStart}|${channel}|${kind}:${ms}` */
+  responseDays: Map<string, number>;
 }
 
 const zero = (): Totals => Object.fromEntries(TOTAL_FIELDS.map((f) => [f, 0])) as Totals;
@@ -46,6 +48,7 @@ export function emptyDeltas(): RollupDeltas {
     entryHours: new Map(),
     entryDays: new Map(),
     responses: new Map(),
+    responseDays: new Map(),
   };
 }
 
@@ -71,10 +74,14 @@ export function addContribution(deltas: RollupDeltas, p: ConversationProjection,
   });
   if (f.handedOff) bump(deltas.reasons, `${start}|${f.channel}|${f.firstHandoffReason ?? 'unknown'}`, sign);
   // Exact values, counted: bots answer in the same instant, so first responses collapse to few rows.
-  if (f.firstResponseMs !== null)
-    bump(deltas.responses, `${start}|${f.channel}|first:${f.firstResponseMs}`, sign);
-  if (f.agentResponseMs !== null)
-    bump(deltas.responses, `${start}|${f.channel}|agent:${f.agentResponseMs}`, sign);
+  for (const [kind, ms] of [
+    ['first', f.firstResponseMs],
+    ['agent', f.agentResponseMs],
+  ] as const) {
+    if (ms === null) continue;
+    bump(deltas.responses, `${start}|${f.channel}|${kind}:${ms}`, sign);
+    bump(deltas.responseDays, `${utcDayStart(start)}|${f.channel}|${kind}:${ms}`, sign);
+  }
   for (const h of p.hourly) {
     const { hour, ...counts } = h;
     add(hour, counts);

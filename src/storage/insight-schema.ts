@@ -1,4 +1,4 @@
-// Table shapes of insights (migration 0006-insights), merged into Database. Flags are integers 0/1 in
+// Table shapes of insights (migrations 0006-insights and 0007), merged into Database. Flags are integers 0/1 in
 // both dialects so that SUM() counts them the same way.
 
 export interface InsightConversationsTable {
@@ -99,6 +99,15 @@ export interface InsightResponseTimesTable {
   count: number;
 }
 
+/** The same per UTC day (`day`: epoch ms of its midnight UTC), for long ranges (0007). */
+export interface InsightResponseDaysTable {
+  day: number;
+  channel: string;
+  kind: string;
+  ms: number;
+  count: number;
+}
+
 /** One row per identified customer, recomputed from insight_conversations when theirs change. */
 export interface InsightCustomersTable {
   customer_key: string;
@@ -125,6 +134,7 @@ export interface InsightTables {
   insight_entry_hours: InsightEntryBucketsTable;
   insight_entry_days: InsightEntryBucketsTable;
   insight_response_times: InsightResponseTimesTable;
+  insight_response_days: InsightResponseDaysTable;
   insight_customers: InsightCustomersTable;
   customer_tags: CustomerTagsTable;
 }

@@ -9,6 +9,7 @@ import { routingMigration } from './migrations/0003-routing.js';
 import { kbLifecycleMigration } from './migrations/0004-kb-lifecycle.js';
 import { learningMigration } from './migrations/0005-learning.js';
 import { insightsMigration } from './migrations/0006-insights.js';
+import { insightResponseDaysMigration } from './migrations/0007-insight-response-days.js';
 
 /**
  * `pgSchema` names the PostgreSQL schema that holds the tables. The Migrator must be told: without it,
@@ -32,6 +33,7 @@ export async function migrateToLatest(
         '0004-kb-lifecycle': kbLifecycleMigration(kind),
         '0005-learning': learningMigration(kind),
         '0006-insights': insightsMigration(kind),
+        '0007-insight-response-days': insightResponseDaysMigration(kind),
       }),
     },
   });

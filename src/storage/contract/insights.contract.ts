@@ -1,10 +1,31 @@
 // Contract: InsightRepository (projections and the dashboard's aggregates) and CustomerRepository
 // (search, tags, erasure), plus the conversation's channel.
 import { describe, expect, it } from 'vitest';
-import type { ConversationFacts, ConversationProjection, Storage } from '../ports.js';
+import type { ConversationFacts, ConversationProjection, DayTotals, Storage } from '../ports.js';
 import { newConversation, newMessage, T0, uid, useStorage, type OpenStorage } from './fixtures.contract.js';
 
 const HOUR = 3_600_000;
+/** Nobody active after it: every conversation counts as settled. */
+const ALL_SETTLED = Number.MAX_SAFE_INTEGER;
+
+/** A DayTotals row, zeros but for what is given. */
+const dayRow = (dayStart: number, values: Partial<DayTotals> = {}): DayTotals => ({
+  dayStart,
+  conversations: 0,
+  engaged: 0,
+  care: 0,
+  handedOff: 0,
+  settled: 0,
+  selfServed: 0,
+  customer: 0,
+  bot: 0,
+  agent: 0,
+  system: 0,
+  answers: 0,
+  clarifies: 0,
+  handoffs: 0,
+  ...values,
+});
 
 function facts(conversationId: string, overrides: Partial<ConversationFacts> = {}): ConversationFacts {
   return {
@@ -135,7 +156,7 @@ export function insightCases(open: OpenStorage): void {
       await storage().customers.changeTags('ext:clear', [{ tag: 'keep', addedBy: 'a', addedAt: T0 }], []);
       await storage().insights.clearProjections();
       expect(await storage().insights.unprojectedIds(10)).toEqual([conversation.id]);
-      expect(await storage().insights.hourTotals({ from: T0, to: T0 + HOUR })).toEqual([]);
+      expect(await storage().insights.dayTotals({ from: T0, to: T0 + HOUR }, 0, ALL_SETTLED)).toEqual([]);
       expect(await storage().customers.search('', 10)).toEqual([]);
       expect((await storage().customers.tags('ext:clear')).map((t) => t.tag)).toEqual(['keep']);
     });
@@ -146,11 +167,16 @@ export function insightCases(open: OpenStorage): void {
     const base = T0 + 1000 * HOUR;
     const all = { from: base, to: base + 48 * HOUR };
 
-    it('sums hourly counts and KB hits per hour and channel; saving again replaces, never adds', async () => {
+    it('sums counts per local day and channel, and KB hits; saving again replaces, never adds', async () => {
+      // base is 16:00 UTC: a local midnight at +08:00.
+      const plus8 = 8 * HOUR;
+      const days = (filter: { from: number; to: number; channel?: string }, offsetMs = plus8) =>
+        storage().insights.dayTotals(filter, offsetMs, ALL_SETTLED);
       const rest = {
         hourly: [
           counts(base, { customer: 2, bot: 2, answers: 1, clarifies: 1 }),
           counts(base + HOUR, { agent: 3, system: 1 }),
+          counts(base + 30 * HOUR, { customer: 1 }),
         ],
         hits: [{ hour: base, entryId: 'refund', category: '售后', hits: 1 }],
       };
@@ -164,19 +190,29 @@ export function insightCases(open: OpenStorage): void {
           hits: [{ hour: base, entryId: 'refund', category: '售后', hits: 1 }],
         },
       );
-      expect(await storage().insights.hourTotals(all)).toEqual([
-        counts(base, { customer: 3, bot: 3, answers: 2, clarifies: 1 }),
-        counts(base + HOUR, { agent: 3, system: 1 }),
+      const started = { conversations: 2, engaged: 2, settled: 2, selfServed: 2 };
+      expect(await days(all)).toEqual([
+        dayRow(base, { ...started, customer: 3, bot: 3, agent: 3, system: 1, answers: 2, clarifies: 1 }),
+        dayRow(base + 24 * HOUR, { customer: 1 }),
       ]);
-      expect(await storage().insights.hourTotals({ ...all, channel: 'app' })).toEqual([
-        counts(base, { customer: 1, bot: 1, answers: 1 }),
+      expect(await days({ ...all, channel: 'app' })).toEqual([
+        dayRow(base, {
+          conversations: 1,
+          engaged: 1,
+          settled: 1,
+          selfServed: 1,
+          customer: 1,
+          bot: 1,
+          answers: 1,
+        }),
+      ]);
+      // UTC days: 16:00 and 17:00 fall on one, the next day's 22:00 on the next.
+      expect((await days(all, 0)).map((d) => [d.dayStart, d.customer])).toEqual([
+        [base - 16 * HOUR, 3],
+        [base + 8 * HOUR, 1],
       ]);
       // A range starting inside an hour includes that hour's bucket.
-      expect(
-        (await storage().insights.hourTotals({ from: base + HOUR / 2, to: base + 2 * HOUR })).map(
-          (h) => h.hour,
-        ),
-      ).toEqual([base, base + HOUR]);
+      expect((await days({ from: base + HOUR / 2, to: base + 2 * HOUR })).map((d) => d.agent)).toEqual([3]);
       expect(await storage().insights.entryHits(all)).toEqual([{ entryId: 'refund', hits: 2 }]);
       expect(await storage().insights.entryHits({ from: base + 2 * HOUR, to: all.to })).toEqual([]);
 
@@ -184,9 +220,7 @@ export function insightCases(open: OpenStorage): void {
       await storage().insights.saveProjections([
         { ...a.projection, hourly: [counts(base, { customer: 1, bot: 1, answers: 1 })], hits: [] },
       ]);
-      expect(await storage().insights.hourTotals(all)).toEqual([
-        counts(base, { customer: 2, bot: 2, answers: 2 }),
-      ]);
+      expect(await days(all)).toEqual([dayRow(base, { ...started, customer: 2, bot: 2, answers: 2 })]);
       expect(await storage().insights.entryHits(all)).toEqual([{ entryId: 'refund', hits: 1 }]);
     });
 
@@ -209,8 +243,35 @@ export function insightCases(open: OpenStorage): void {
       expect(await between(0.5, 5.5)).toBe(2);
     });
 
+    it('counts response times over ranges of whole days and partial days alike', async () => {
+      const start = base + 700 * HOUR; // 04:00 UTC
+      for (const [h, ms] of [
+        [0, 10],
+        [5, 20],
+        [20, 30],
+        [30, 40],
+        [52, 50],
+        [75, 60],
+      ]) {
+        await projected(storage(), { startedAt: start + h * HOUR, firstResponseMs: ms, channel: 'api' });
+      }
+      const spec = { bounds: [Number.POSITIVE_INFINITY], percentiles: [100] };
+      const between = async (from: number, to: number) => {
+        const { first } = await storage().insights.responseTimes(
+          { from: start + from * HOUR, to: start + to * HOUR, channel: 'api' },
+          spec,
+        );
+        return [first.count, first.sumMs, first.maxMs];
+      };
+      expect(await between(0, 76)).toEqual([6, 210, 60]);
+      expect(await between(1, 75)).toEqual([4, 140, 50]);
+      expect(await between(5, 53)).toEqual([4, 140, 50]);
+      expect(await between(6, 52)).toEqual([2, 70, 40]);
+      expect(await between(0.5, 5.5)).toEqual([2, 30, 20]);
+    });
+
     it('totals conversations by start hour: engaged, care, handed off, settled and self-served', async () => {
-      const day = base + 100 * HOUR;
+      const day = base + 100 * HOUR; // 20:00 UTC: 23:00 at +03:00, so the next hour starts a local day
       const range = { from: day, to: day + 24 * HOUR };
       await projected(storage(), { startedAt: day, lastCustomerAt: day, selfServed: true });
       await projected(storage(), {
@@ -242,18 +303,39 @@ export function insightCases(open: OpenStorage): void {
         agentResponseMs: 9000,
       });
       const settledBefore = day + 10 * HOUR;
-      expect(await storage().insights.startTotals(range, settledBefore)).toEqual([
-        { hour: day, conversations: 3, engaged: 3, care: 1, handedOff: 1, settled: 2, selfServed: 1 },
-        { hour: day + HOUR, conversations: 2, engaged: 1, care: 0, handedOff: 1, settled: 1, selfServed: 0 },
+      expect(await storage().insights.dayTotals(range, 3 * HOUR, settledBefore)).toEqual([
+        dayRow(day - 23 * HOUR, {
+          conversations: 3,
+          engaged: 3,
+          care: 1,
+          handedOff: 1,
+          settled: 2,
+          selfServed: 1,
+        }),
+        dayRow(day + HOUR, {
+          conversations: 2,
+          engaged: 1,
+          care: 0,
+          handedOff: 1,
+          settled: 1,
+          selfServed: 0,
+        }),
       ]);
       const reasons = await storage().insights.handoffReasons(range);
       expect(reasons.sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
         { reason: 'anger', conversations: 1 },
         { reason: 'button', conversations: 1 },
       ]);
-      const times = await storage().insights.responseTimes(range);
-      expect(times.first.sort((a, b) => a - b)).toEqual([50, 100, 100, 100]);
-      expect(times.agent).toEqual([9000]);
+      const spec = { bounds: [60, 5000, Number.POSITIVE_INFINITY], percentiles: [25, 50, 90] };
+      expect(await storage().insights.responseTimes(range, spec)).toEqual({
+        // 50, 100, 100, 100
+        first: { count: 4, sumMs: 350, maxMs: 100, below: [1, 4, 4], percentiles: [50, 100, 100] },
+        agent: { count: 1, sumMs: 9000, maxMs: 9000, below: [0, 0, 1], percentiles: [9000, 9000, 9000] },
+      });
+      expect(await storage().insights.responseTimes({ ...range, channel: 'app' }, spec)).toEqual({
+        first: { count: 0, sumMs: 0, maxMs: null, below: [0, 0, 0], percentiles: [null, null, null] },
+        agent: { count: 0, sumMs: 0, maxMs: null, below: [0, 0, 0], percentiles: [null, null, null] },
+      });
     });
 
     it('lists handoffs queued in the range except transfers, by channel; counts current ratings by score', async () => {
@@ -280,20 +362,34 @@ export function insightCases(open: OpenStorage): void {
       await handoff(app.id, 'anger', day + 20, { endedAt: day + 90_000, outcome: 'abandoned' });
       await handoff(app.id, 'button', day - 1);
       const range = { from: day, to: day + HOUR };
-      const facts = await storage().insights.handoffFacts(range);
-      expect(facts.sort((a, b) => a.queuedAt - b.queuedAt)).toEqual([
-        { reason: 'button', queuedAt: day, assignedAt: day + 5000, endedAt: null, outcome: 'assigned' },
+      const spec = { bounds: [60_000], percentiles: [50] };
+      expect(await storage().insights.queueDays(range, 0)).toEqual([
         {
-          reason: 'anger',
-          queuedAt: day + 20,
-          assignedAt: null,
-          endedAt: day + 90_000,
-          outcome: 'abandoned',
+          dayStart: day - (day % (24 * HOUR)),
+          handoffs: 2,
+          waiting: 0,
+          assigned: 1,
+          decided: 2,
+          abandoned: 1,
         },
       ]);
+      expect(await storage().insights.queueDurations(range, 'wait', spec)).toEqual({
+        count: 1,
+        sumMs: 5000,
+        maxMs: 5000,
+        below: [1],
+        percentiles: [5000],
+      });
+      expect(await storage().insights.queueDurations(range, 'abandoned', spec)).toMatchObject({
+        count: 1,
+        percentiles: [89_980],
+      });
       expect(
-        (await storage().insights.handoffFacts({ ...range, channel: 'app' })).map((h) => h.reason),
-      ).toEqual(['anger']);
+        (await storage().insights.queueDays({ ...range, channel: 'app' }, 0)).map((d) => d.handoffs),
+      ).toEqual([1]);
+      expect(
+        await storage().insights.queueDurations({ ...range, channel: 'app' }, 'wait', spec),
+      ).toMatchObject({ count: 0, maxMs: null, percentiles: [null] });
 
       const rate = (conversationId: string, score: 1 | 2 | 3 | 4 | 5, createdAt: number) =>
         storage().ratings.add({ id: uid('r'), conversationId, score, comment: null, createdAt });
@@ -308,6 +404,39 @@ export function insightCases(open: OpenStorage): void {
       expect(await storage().insights.ratingCounts({ ...range, channel: 'app' })).toEqual([
         { score: 4, count: 1 },
       ]);
+    });
+
+    it('takes nearest-rank percentiles, histogram counts, sums and the maximum in the database', async () => {
+      const day = base + 300 * HOUR;
+      const c = await storage().conversations.create(newConversation());
+      const waits = [3000, 1000, 2000, 2000, 10_000, 4000, 5000, 6000, 7000, 8000];
+      for (const [i, wait] of waits.entries()) {
+        await storage().handoffs.create({
+          id: uid('h'),
+          conversationId: c.id,
+          reason: 'button',
+          priority: 'normal',
+          skillGroup: null,
+          requestedAt: day + i,
+          queuedAt: day + i,
+          assignedAt: day + i + wait,
+          agentId: null,
+          endedAt: null,
+          outcome: 'assigned',
+        });
+      }
+      // Sorted: 1000 2000 2000 3000 4000 5000 6000 7000 8000 10000; p of n is the ⌈p·n/100⌉-th.
+      const stats = await storage().insights.queueDurations({ from: day, to: day + HOUR }, 'wait', {
+        bounds: [2000, 2001, 9000],
+        percentiles: [10, 20, 30, 50, 90, 91, 100],
+      });
+      expect(stats).toEqual({
+        count: 10,
+        sumMs: 48_000,
+        maxMs: 10_000,
+        below: [1, 3, 9],
+        percentiles: [1000, 2000, 2000, 4000, 8000, 10_000, 10_000],
+      });
     });
   });
 

@@ -1,0 +1,71 @@
+// Upgrading a store from 0006: 0007 fills the daily response-time rollup from the hourly one, so that
+// figures stay the same; running it again (an interrupted start-up, SQLite) adds nothing twice.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Migrator, sql } from 'kysely';
+import { afterAll, expect, it } from 'vitest';
+import { openSqlite } from '../sqlite-storage.js';
+import { openStorage } from '../open-storage.js';
+import { T0 } from '../contract/fixtures.contract.js';
+import { initialMigration } from './0001-initial.js';
+import { evidenceMigration } from './0002-evidence.js';
+import { routingMigration } from './0003-routing.js';
+import { kbLifecycleMigration } from './0004-kb-lifecycle.js';
+import { learningMigration } from './0005-learning.js';
+import { insightsMigration } from './0006-insights.js';
+import { insightResponseDaysMigration } from './0007-insight-response-days.js';
+
+const root = mkdtempSync(join(tmpdir(), 'zhida-0007-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const HOUR = 3_600_000;
+const SPEC = { bounds: [Number.POSITIVE_INFINITY], percentiles: [50] };
+
+it('fills the daily response times from the hourly ones, once', async () => {
+  const dataDir = join(root, 'old');
+  const old = openSqlite(dataDir);
+  const migrator = new Migrator({
+    db: old,
+    provider: {
+      getMigrations: async () => ({
+        '0001-initial': initialMigration('sqlite'),
+        '0002-evidence': evidenceMigration('sqlite'),
+        '0003-routing': routingMigration('sqlite'),
+        '0004-kb-lifecycle': kbLifecycleMigration('sqlite'),
+        '0005-learning': learningMigration('sqlite'),
+        '0006-insights': insightsMigration('sqlite'),
+      }),
+    },
+  });
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  // Three days of hourly counts: first responses of 100 ms (twice in one hour) and 300 ms.
+  for (const [hour, ms, count] of [
+    [T0 + 5 * HOUR, 100, 2],
+    [T0 + 30 * HOUR, 300, 1],
+    [T0 + 31 * HOUR, 100, 1],
+    [T0 + 60 * HOUR, 300, 1],
+  ]) {
+    await sql`insert into insight_response_times (hour, channel, kind, ms, count)
+      values (${hour}, 'web', 'first', ${ms}, ${count})`.execute(old);
+  }
+  await old.destroy();
+
+  const storage = await openStorage({ dataDir });
+  // Two whole UTC days in the middle of the range: read from the daily rollup the migration filled.
+  const times = await storage.insights.responseTimes({ from: T0 + 5 * HOUR, to: T0 + 61 * HOUR }, SPEC);
+  expect(times.first).toMatchObject({ count: 5, sumMs: 900, percentiles: [100] });
+  await storage.close();
+
+  const again = openSqlite(dataDir);
+  await insightResponseDaysMigration('sqlite').up(again);
+  const days = await sql<{ day: number; ms: number; count: number }>`
+    select day, ms, count from insight_response_days order by day, ms`.execute(again);
+  expect(days.rows).toEqual([
+    { day: T0, ms: 100, count: 2 },
+    { day: T0 + 24 * HOUR, ms: 100, count: 1 },
+    { day: T0 + 24 * HOUR, ms: 300, count: 1 },
+    { day: T0 + 48 * HOUR, ms: 300, count: 1 },
+  ]);
+  await again.destroy();
+});
