@@ -12,7 +12,7 @@ import { vectorizerFromKeys } from './vectorizer.js';
 /** Everything a model is made of, as plain objects and typed arrays (structured-clone-able). */
 export interface ModelData {
   format: 'zhida-answer-model';
-  version: 2;
+  version: 3;
   entryIds: string[];
   featureOptions: FeatureOptions;
   featureKeys: string[];

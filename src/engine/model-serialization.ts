@@ -12,7 +12,7 @@ export function exportModel(model: AnswerModel): SerializedModel {
 }
 
 export function importModel(serialized: SerializedModel): AnswerModel {
-  if (serialized?.format !== 'zhida-answer-model' || serialized.version !== 2) {
+  if (serialized?.format !== 'zhida-answer-model' || serialized.version !== 3) {
     throw new TypeError('importModel: not a serialized Zhida answer model (format/version mismatch)');
   }
   return new TrainedModel(serialized);

@@ -48,8 +48,46 @@ export function stem(word: string): string {
 
 const HAN_OR_OTHER = /(\p{Script=Han}+)|([^\p{Script=Han}]+)/gu;
 
-/** Segments normalized text (see normalizeText). */
-export function segment(normalized: string): Segments {
+/** jieba's words of a run of Han characters. */
+export function cutHan(run: string): string[] {
+  return cutter().cut(run, true);
+}
+
+// The KB's own words (kb-vocabulary.ts), as a set per vocabulary list.
+const vocabularies = new WeakMap<readonly string[], { words: Set<string>; longest: number }>();
+function lookup(vocabulary: readonly string[]): { words: Set<string>; longest: number } {
+  let v = vocabularies.get(vocabulary);
+  if (!v) {
+    v = { words: new Set(vocabulary), longest: Math.max(0, ...vocabulary.map((w) => w.length)) };
+    vocabularies.set(vocabulary, v);
+  }
+  return v;
+}
+
+/** Joins consecutive jieba words that together make a KB word (longest first). */
+function keepKbWords(tokens: string[], vocabulary: readonly string[]): string[] {
+  const { words, longest } = lookup(vocabulary);
+  if (words.size === 0) return tokens;
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let joined = tokens[i];
+    let end = i + 1;
+    let acc = tokens[i];
+    for (let j = i + 1; j < tokens.length && acc.length + tokens[j].length <= longest; j++) {
+      acc += tokens[j];
+      if (words.has(acc)) {
+        joined = acc;
+        end = j + 1;
+      }
+    }
+    out.push(joined);
+    i = end;
+  }
+  return out;
+}
+
+/** Segments normalized text (see normalizeText), keeping the KB's own words whole. */
+export function segment(normalized: string, vocabulary: readonly string[] = []): Segments {
   let text = normalized;
   if (text.includes("'")) for (const [re, to] of CONTRACTIONS) text = text.replace(re, to);
   const words: string[] = [];
@@ -57,7 +95,10 @@ export function segment(normalized: string): Segments {
   for (const m of text.matchAll(HAN_OR_OTHER)) {
     if (m[1]) {
       hanRuns.push(m[1]);
-      for (const w of cutter().cut(m[1], true)) words.push(w);
+      const tokens = cutHan(m[1]);
+      for (const w of tokens) words.push(w);
+      // KB words are added next to jieba's pieces (measured: replacing the pieces lost accuracy).
+      for (const w of keepKbWords(tokens, vocabulary)) if (!tokens.includes(w)) words.push(w);
     } else {
       for (const raw of m[2].split(' ')) {
         const w = raw.replace(/^[-'.$%+#]+|[-'.+#]+$/g, '');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrate } from './calibrator.js';
 import type { CvRecord } from './cross-validation.js';
 import { SIGNAL_COUNT } from './scoring.js';
-import { FALLBACK, selectThresholds } from './threshold-selection.js';
+import { BREAK_EVEN, FALLBACK, OUTCOME_VALUE, selectThresholds } from './threshold-selection.js';
 
 const signals = (level: number): number[] =>
   Array.from({ length: SIGNAL_COUNT }, (_, i) => (i === 0 ? level : 0));
@@ -32,6 +32,14 @@ describe('selectThresholds', () => {
   it('does not answer likely-wrong or uncovered questions', () => {
     expect(conf(0)).toBeLessThan(thresholds.answer);
     expect(conf(-2)).toBeLessThan(thresholds.answer);
+  });
+
+  it('puts the thresholds where answering (or asking back) starts to be worth more than a handoff', () => {
+    expect(thresholds).toStrictEqual(BREAK_EVEN);
+    const p = thresholds.answer;
+    expect(p * OUTCOME_VALUE.right + (1 - p) * OUTCOME_VALUE.wrong).toBeCloseTo(0, 9);
+    const q = thresholds.clarify;
+    expect(q * OUTCOME_VALUE.clarifyHit + (1 - q) * OUTCOME_VALUE.clarifyMiss).toBeCloseTo(0, 9);
   });
 
   it('falls back to fixed thresholds when the KB is too small to cross-validate', () => {

@@ -4,6 +4,7 @@
 import { TrainedModel, type ModelData } from './answer-model.js';
 import { crossValidate } from './cross-validation.js';
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type TextFeatures } from './features.js';
+import { discoverVocabulary } from './kb-vocabulary.js';
 import { normalizeText } from './normalize-text.js';
 import { DEFAULT_SOFTMAX_OPTIONS } from './softmax-classifier.js';
 import { selectThresholds } from './threshold-selection.js';
@@ -11,7 +12,6 @@ import { trainCore, type TrainingDoc } from './train-core.js';
 import type { AnswerModel, KnowledgeBase, TrainOptions } from './types.js';
 
 export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): AnswerModel {
-  const featureOptions = DEFAULT_FEATURE_OPTIONS;
   const softmaxOptions = DEFAULT_SOFTMAX_OPTIONS;
   // The title is one more phrasing of the question (measured: +0.5–1 point top-1 on clinc150 and
   // fewjoint_zh, neutral on banking77). Answers are not classifier examples (they talk about the
@@ -21,6 +21,13 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
     phrasings.delete('');
     return [...phrasings];
   });
+  const featureOptions = {
+    ...DEFAULT_FEATURE_OPTIONS,
+    vocabulary: discoverVocabulary(
+      texts.flat(),
+      kb.entries.flatMap((e) => (e.tags ?? []).map(normalizeText)),
+    ),
+  };
   const features: TextFeatures[][] = texts.map((qs) => qs.map((q) => extractFeatures(q, featureOptions)));
   const answers = kb.entries.map((e) => extractFeatures(normalizeText(e.answer), featureOptions));
   const negativeTexts = (kb.negatives ?? []).map(normalizeText).filter((q) => q !== '');
@@ -42,7 +49,7 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
   const core = trainCore(docs, kb.entries.length, featureOptions, softmaxOptions, answers, fusion);
   const data: ModelData = {
     format: 'zhida-answer-model',
-    version: 2,
+    version: 3,
     entryIds: kb.entries.map((e) => e.id),
     featureOptions,
     featureKeys: core.vectorizer.keys,
