@@ -1,12 +1,17 @@
 // The KB's lifecycle beyond single edits: version history with what each version changed, the diff of
 // any two versions, publishing a draft version after its regression run, and rollback (which makes a
-// new version: history is never rewritten). Publishing retrains the live model before it returns.
+// new version: history is never rewritten). The regression run trains the candidate off the main thread
+// (live conversations go on meanwhile) and reuses the model the bot answers with for the live version;
+// a publish then answers with that same candidate model, trained once.
 import { countDiff, diffKb, type KbDiff, type KbDiffCounts } from '../domain/kb-diff.js';
-import type { KbEntry } from '../engine/types.js';
+import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
 import { AppError } from '../errors.js';
 import type { KbVersion } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
-import { runRegression, type RegressionReport } from './regression-run.js';
+import type { ActiveModel } from './model-registry.js';
+import type { PublishResult, RegressionReport, RollbackResult } from './regression-report.js';
+import { runRegression, type KbAtVersion } from './regression-run.js';
+import { trainInWorker } from './train-in-worker.js';
 
 export interface VersionHistoryItem extends KbVersion {
   /** Against the version before it. */
@@ -23,15 +28,20 @@ export interface PublishOptions {
   confirm?: boolean;
 }
 
-export interface PublishResult {
-  published: boolean;
-  version: number;
-  /** The version the bot answers from after this call. */
-  liveVersion: number;
+/** Trains the candidate of a regression run; default: in the worker thread, whatever the KB's size. */
+export type CandidateTrainer = (kb: KnowledgeBase) => Promise<AnswerModel>;
+
+/** A regression run's report, and the candidate model it trained (installed if the version goes live). */
+interface Checked {
   report: RegressionReport;
+  candidate: KbAtVersion;
 }
 
-export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) => void) {
+export function createKbPublishing(
+  ctx: ServiceContext,
+  onError: (err: unknown) => void,
+  train: CandidateTrainer = (kb) => trainInWorker(kb, { force: true }),
+) {
   const { storage, clock, models, bus } = ctx;
 
   async function entriesAt(version: number): Promise<KbEntry[]> {
@@ -76,16 +86,36 @@ export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) 
     return { from, to, counts: countDiff(d), ...d };
   }
 
+  async function trained(version: number, kb: KnowledgeBase): Promise<KbAtVersion> {
+    const started = performance.now();
+    const model = await train(kb);
+    return { version, kb, model, trainingSeconds: (performance.now() - started) / 1000 };
+  }
+
   /** The regression run of a candidate (entries as at `version`) against the live version. */
-  async function check(version: number, entries: KbEntry[]): Promise<RegressionReport> {
+  async function check(version: number, entries: KbEntry[]): Promise<Checked> {
     const [meta, liveVersion, cases] = await Promise.all([
       storage.kb.meta(),
       storage.kb.publishedVersion(),
       storage.regressionCases.list(),
     ]);
-    const kb = (list: KbEntry[]) => ({ name: meta.name, locale: meta.locale, entries: list });
-    const live = liveVersion > 0 ? { version: liveVersion, kb: kb(await entriesAt(liveVersion)) } : null;
-    return runRegression(cases, { version, kb: kb(entries) }, live);
+    const kb = (list: KbEntry[]): KnowledgeBase => ({ name: meta.name, locale: meta.locale, entries: list });
+    const answering = models.current();
+    const [candidate, live] = await Promise.all([
+      trained(version, kb(entries)),
+      liveVersion === 0
+        ? null
+        : answering.kbVersion === liveVersion
+          ? // The bot's own model is the live version's: no need to train it again.
+            {
+              version: liveVersion,
+              kb: kb([...answering.entries.values()]),
+              model: answering.model,
+              trainingSeconds: answering.trainedMs / 1000,
+            }
+          : entriesAt(liveVersion).then((list) => trained(liveVersion, kb(list))),
+    ]);
+    return { report: await runRegression(cases, candidate, live), candidate };
   }
 
   function refuseIfBroken(report: RegressionReport, confirm: boolean | undefined): void {
@@ -98,16 +128,22 @@ export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) 
     }
   }
 
-  async function goLive(version: number, author: string): Promise<number> {
+  /** Makes `version` live and answers from the model trained on its entries for the regression run. */
+  async function goLive(version: number, author: string, candidate: KbAtVersion): Promise<number> {
     if (!(await storage.kb.publish(version, author, clock()))) {
       throw new AppError(
         'INVALID_STATE',
         `version ${version} cannot go live: a newer version was published meanwhile`,
       );
     }
-    // Awaited, so the caller's next question is answered by the new version; a failed training keeps
-    // the previous model answering and is logged.
-    await models.reload().catch(onError);
+    const active: ActiveModel = {
+      model: candidate.model,
+      kbVersion: version,
+      entries: new Map(candidate.kb.entries.map((e) => [e.id, e])),
+      trainedMs: Math.round(candidate.trainingSeconds * 1000),
+    };
+    // The caller's next question is answered by the new version at once.
+    models.adopt(active);
     void bus.publish({ type: 'kb-published', version }).catch(onError);
     return models.current().kbVersion;
   }
@@ -119,7 +155,7 @@ export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) 
     ]);
     const version = options.version ?? current;
     if (version < 1) throw new AppError('INVALID_STATE', 'the knowledge base has no version to publish yet');
-    const report = await check(version, await entriesAt(version));
+    const { report, candidate } = await check(version, await entriesAt(version));
     if (options.dryRun) return { published: false, version, liveVersion, report };
     if (version < liveVersion) {
       throw new AppError(
@@ -129,7 +165,7 @@ export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) 
     }
     if (version === liveVersion) throw new AppError('INVALID_STATE', `version ${version} is already live`);
     refuseIfBroken(report, options.confirm);
-    return { published: true, version, liveVersion: await goLive(version, author), report };
+    return { published: true, version, liveVersion: await goLive(version, author, candidate), report };
   }
 
   /**
@@ -140,15 +176,10 @@ export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) 
     version: number,
     author: string,
     options: { publish?: boolean; confirm?: boolean } = {},
-  ): Promise<{
-    version: number;
-    rolledBackTo: number;
-    published: boolean;
-    liveVersion: number;
-    report: RegressionReport | null;
-  }> {
+  ): Promise<RollbackResult> {
     const entries = await entriesAt(version);
-    const report = options.publish ? await check((await storage.kb.currentVersion()) + 1, entries) : null;
+    const checked = options.publish ? await check((await storage.kb.currentVersion()) + 1, entries) : null;
+    const report = checked?.report ?? null;
     if (report) refuseIfBroken(report, options.confirm);
     const created = await storage.kb.replaceAll(
       await storage.kb.meta(),
@@ -159,7 +190,9 @@ export function createKbPublishing(ctx: ServiceContext, onError: (err: unknown) 
     );
     void bus.publish({ type: 'kb-changed', version: created }).catch(onError);
     if (report) report.candidateVersion = created;
-    const liveVersion = options.publish ? await goLive(created, author) : await storage.kb.publishedVersion();
+    const liveVersion = checked
+      ? await goLive(created, author, checked.candidate)
+      : await storage.kb.publishedVersion();
     return {
       version: created,
       rolledBackTo: version,

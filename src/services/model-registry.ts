@@ -18,6 +18,11 @@ export interface ModelRegistry {
   current(): ActiveModel;
   /** Retrains from the published KB version; concurrent calls coalesce into at most one more run. */
   reload(): Promise<ActiveModel>;
+  /**
+   * Answers from a model already trained on KB version `kbVersion` (a publish trained it for its
+   * regression run) instead of training it again; ignored if a newer version answers already.
+   */
+  adopt(trained: ActiveModel): ActiveModel;
 }
 
 export async function createModelRegistry(
@@ -43,15 +48,17 @@ export async function createModelRegistry(
   let running: Promise<ActiveModel> | null = null;
   let again = false;
 
+  // Never replace a model with one trained on an older KB version.
+  const install = (next: ActiveModel) => {
+    if (next.kbVersion < active.kbVersion) return;
+    active = next;
+    onTrained(active);
+  };
+
   const run = async (): Promise<ActiveModel> => {
     do {
       again = false;
-      const next = await build();
-      // Never replace a model with one trained on an older KB version.
-      if (next.kbVersion >= active.kbVersion) {
-        active = next;
-        onTrained(active);
-      }
+      install(await build());
     } while (again);
     return active;
   };
@@ -67,6 +74,10 @@ export async function createModelRegistry(
         running = null;
       });
       return running;
+    },
+    adopt(trained) {
+      install(trained);
+      return active;
     },
   };
 }

@@ -1,61 +1,32 @@
-// Test before publish: runs the KB's regression cases with the `zhida eval` machinery (evaluateCases)
-// on the candidate version and on the live one, and says what a publish would change for customers.
-import { evaluateCases, type EvalSummary, type Prediction } from '../cli/eval-command.js';
-import { countDiff, diffKb, type KbDiffCounts } from '../domain/kb-diff.js';
-import type { KnowledgeBase } from '../engine/types.js';
+// Test before publish: runs the KB's regression cases with the `zhida eval` machinery (predict and
+// summarize, exactly as the bot decides a first message) on the candidate version and on the live one,
+// and says what a publish would change for customers. The models come trained (off the main thread, or
+// the live one the server answers with): this file only decides cases, a fraction of a millisecond
+// each, giving the event loop a turn every SLICE_MS so that live conversations never wait long.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { predict, summarize } from '../cli/eval-command.js';
+import { countDiff, diffKb } from '../domain/kb-diff.js';
+import type { AnswerModel, KnowledgeBase } from '../engine/types.js';
 import type { RegressionCase } from '../storage/ports.js';
-
-/** right: answered with the expected entry, or not answered when none is expected. */
-export type CaseVerdict = 'right' | 'wrong-answer' | 'no-answer';
-
-export interface CaseOutcome {
-  pass: boolean;
-  verdict: CaseVerdict;
-  decision: Prediction['decision'];
-  entryId: string | null;
-  candidates: string[];
-  confidence: number;
-}
-
-export interface CaseResult {
-  id: string;
-  text: string;
-  expectedEntryId: string | null;
-  candidate: CaseOutcome;
-  /** null when nothing is live yet. */
-  live: CaseOutcome | null;
-}
-
-export interface RunFigures {
-  passed: number;
-  failed: number;
-  /** passed / cases; null without cases. */
-  accuracy: number | null;
-  summary: EvalSummary;
-}
-
-export interface RegressionReport {
-  candidateVersion: number;
-  liveVersion: number;
-  cases: number;
-  candidate: RunFigures;
-  live: RunFigures | null;
-  /** Cases the candidate gets wrong (wrong entry, an answer where none is due, or no answer). */
-  wrong: CaseResult[];
-  /** Passed on the live version, fail on the candidate: these block a publish without confirm. */
-  broken: CaseResult[];
-  /** Failed on the live version, pass on the candidate. */
-  fixed: CaseResult[];
-  /** Entries the candidate adds, removes and changes against the live version. */
-  changes: KbDiffCounts;
-}
+import type {
+  CaseOutcome,
+  CaseResult,
+  CaseVerdict,
+  RegressionReport,
+  RunFigures,
+} from './regression-report.js';
 
 export interface KbAtVersion {
   version: number;
   kb: KnowledgeBase;
+  /** Trained on `kb`. */
+  model: AnswerModel;
+  trainingSeconds: number;
 }
 
-function outcome(p: Prediction): CaseOutcome {
+const SLICE_MS = 10;
+
+function outcome(p: ReturnType<typeof predict>): CaseOutcome {
   const answered = p.decision === 'answer';
   const verdict: CaseVerdict =
     p.label === null
@@ -77,11 +48,22 @@ function outcome(p: Prediction): CaseOutcome {
   };
 }
 
-function run(kb: KnowledgeBase, cases: RegressionCase[]): { outcomes: CaseOutcome[]; figures: RunFigures } {
-  const { predictions, summary } = evaluateCases(
-    kb,
-    cases.map((c) => ({ text: c.text, label: c.expectedEntryId })),
-  );
+async function run(
+  at: KbAtVersion,
+  cases: RegressionCase[],
+): Promise<{ outcomes: CaseOutcome[]; figures: RunFigures }> {
+  const latencies: number[] = [];
+  const predictions: Array<ReturnType<typeof predict>> = [];
+  let slice = performance.now();
+  for (const c of cases) {
+    const started = performance.now();
+    if (started - slice > SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+    predictions.push(predict(at.model, { text: c.text, label: c.expectedEntryId }));
+    latencies.push(performance.now() - started);
+  }
   const outcomes = predictions.map(outcome);
   const passed = outcomes.filter((o) => o.pass).length;
   return {
@@ -90,19 +72,19 @@ function run(kb: KnowledgeBase, cases: RegressionCase[]): { outcomes: CaseOutcom
       passed,
       failed: cases.length - passed,
       accuracy: cases.length > 0 ? passed / cases.length : null,
-      summary,
+      summary: summarize(predictions, at.trainingSeconds, latencies),
     },
   };
 }
 
 /** `live` null: nothing is published yet, so nothing can break. */
-export function runRegression(
+export async function runRegression(
   cases: RegressionCase[],
   candidate: KbAtVersion,
   live: KbAtVersion | null,
-): RegressionReport {
-  const next = run(candidate.kb, cases);
-  const now = live ? run(live.kb, cases) : null;
+): Promise<RegressionReport> {
+  const next = await run(candidate, cases);
+  const now = live ? await run(live, cases) : null;
   const results: CaseResult[] = cases.map((c, i) => ({
     id: c.id,
     text: c.text,

@@ -1,0 +1,94 @@
+// Publishing trains the candidate once and the bot then answers with that very model; the live
+// version's model is the one the bot already answers with (train-in-worker.test.ts: the worker).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { trainModel } from '../engine/index.js';
+import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
+import { createInProcessBus } from '../realtime/in-process-bus.js';
+import { openStorage } from '../storage/open-storage.js';
+import type { ServiceContext } from './context.js';
+import { createKbPublishing } from './kb-publishing.js';
+import { createModelRegistry } from './model-registry.js';
+
+const root = mkdtempSync(join(tmpdir(), 'zhida-publishing-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const demo = JSON.parse(
+  readFileSync(new URL('../demo/demo-kb.json', import.meta.url), 'utf8'),
+) as KnowledgeBase;
+
+async function setUp(name: string) {
+  const storage = await openStorage({ dataDir: join(root, name) });
+  await storage.kb.replaceAll({ name: demo.name, locale: demo.locale }, demo.entries, 'test', null, 1);
+  await storage.kb.publish(1, 'test', 2);
+  const registryTrainings: KnowledgeBase[] = [];
+  const models = await createModelRegistry(
+    storage.kb,
+    async (kb) => {
+      registryTrainings.push(kb);
+      return trainModel(kb);
+    },
+    () => Date.now(),
+  );
+  const candidates: AnswerModel[] = [];
+  const ctx = { storage, models, bus: createInProcessBus(() => {}), clock: () => Date.now() };
+  const publishing = createKbPublishing(
+    ctx as unknown as ServiceContext,
+    (err) => {
+      throw err;
+    },
+    async (kb) => {
+      const model = trainModel(kb);
+      candidates.push(model);
+      return model;
+    },
+  );
+  return { storage, models, publishing, registryTrainings, candidates };
+}
+
+const PET: KbEntry = {
+  id: 'pet-policy',
+  title: '可以带宠物进店吗',
+  questions: ['宠物能进门店吗', '可以带狗狗来实体店吗'],
+  answer: '欢迎牵绳的小型宠物。',
+};
+
+describe('publishing', () => {
+  it('trains the candidate once, reuses the live model, and answers with the candidate afterwards', async () => {
+    const { storage, models, publishing, registryTrainings, candidates } = await setUp('once');
+    expect(registryTrainings).toHaveLength(1); // the registry's start
+    await storage.regressionCases.add([
+      {
+        id: 'c1',
+        text: demo.entries[0].questions[0],
+        expectedEntryId: demo.entries[0].id,
+        note: null,
+        createdBy: 'test',
+        createdAt: 3,
+        updatedAt: 3,
+      },
+    ]);
+    await storage.kb.upsertEntry(PET, 'test', 4);
+    const result = await publishing.publish({}, 'admin');
+    expect(result).toMatchObject({ published: true, version: 2, liveVersion: 2 });
+    expect(result.report.candidate.passed).toBe(1);
+    expect(result.report.live?.passed).toBe(1);
+    expect(candidates).toHaveLength(1);
+    expect(registryTrainings).toHaveLength(1); // not trained again for the publish
+    expect(models.current().model).toBe(candidates[0]);
+    expect(models.current().kbVersion).toBe(2);
+    expect(models.current().entries.has('pet-policy')).toBe(true);
+    await storage.close();
+  });
+
+  it('a dry run or a refused publish leaves the live model answering', async () => {
+    const { storage, models, publishing } = await setUp('dry');
+    const live = models.current();
+    await storage.kb.upsertEntry(PET, 'test', 4);
+    expect((await publishing.publish({ dryRun: true }, 'admin')).published).toBe(false);
+    expect(models.current()).toBe(live);
+    await storage.close();
+  });
+});
