@@ -55,12 +55,12 @@ const QUEUE_EVENTS = new Set(['queue-changed', 'agent-changed', 'conversation'])
  * built), and when another instance's change arrives over the bus. */
 function invalidatesQueue(bus: EventBus, queueStatus: QueueStatus): EventBus {
   bus.subscribe((event) => {
-    if (QUEUE_EVENTS.has(event.type)) queueStatus.invalidate();
+    if (QUEUE_EVENTS.has(event.type)) queueStatus.invalidate(event);
   });
   return {
     ...bus,
     async publish(event) {
-      if (QUEUE_EVENTS.has(event.type)) queueStatus.invalidate();
+      if (QUEUE_EVENTS.has(event.type)) queueStatus.invalidate(event);
       await bus.publish(event);
     },
   };

@@ -210,7 +210,7 @@ async function run(): Promise<number> {
       sql
         ? `- SQL statements in that phase: ${sqlDuring} (${(sqlDuring / customerCount).toFixed(0)} per handoff); since start, most frequent:` +
           sql
-            .top(6)
+            .top(Number(process.env.SQL_TOP ?? 6))
             .map(([q, n]) => `\n  - ${n} × \`${q}\``)
             .join('')
         : '',

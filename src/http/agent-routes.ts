@@ -1,7 +1,7 @@
 // Agent console API: the queue, my conversations, a transcript with the bot's decisions, accept/reply/resolve.
 import type { FastifyInstance } from 'fastify';
 import type { AppServices } from './app-services.js';
-import { queueSummaries, summariesOf, summaryOf } from './agent-views.js';
+import { latestSummaryOf, queueSummaries, summariesOf, summaryOf } from './agent-views.js';
 import { errorSchema } from './error-handler.js';
 import { clientMessageIdField, idParams, textField } from './schemas.js';
 import { requireUser } from './session.js';
@@ -73,7 +73,7 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
       return {
-        conversation: await summaryOf(
+        conversation: await latestSummaryOf(
           storage,
           services.queueStatus,
           await agents.accept(agent, request.params.id),
@@ -111,7 +111,7 @@ export async function agentRoutes(app: FastifyInstance, services: AppServices): 
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
       return {
-        conversation: await summaryOf(
+        conversation: await latestSummaryOf(
           storage,
           services.queueStatus,
           await agents.resolve(agent, request.params.id),

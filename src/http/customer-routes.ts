@@ -36,8 +36,12 @@ export async function customerRoutes(app: FastifyInstance, services: AppServices
   const { customers, storage, models, config } = services;
   const limiter = createSlidingWindowLimiter(config.messageRateLimit, 60_000);
 
+  // Answered from the committed record: the position is one count query, the agent a cached user.
   const conversationView = async (c: ConversationRecord) => {
-    const agent = c.assignedAgentId ? await storage.users.getById(c.assignedAgentId) : null;
+    const agentId = c.status === 'assigned' ? c.assignedAgentId : null;
+    const agent = agentId
+      ? ((await services.queueStatus.knownUser(agentId)) ?? (await storage.users.getById(agentId)))
+      : null;
     return customerConversation(c, await services.queueStatus.infoFor(c), agent);
   };
   const authorized = (request: FastifyRequest<{ Params: { id: string } }>) =>

@@ -1,30 +1,74 @@
 // WebSocket /api/v1/conversations/{id}/stream?token=…&after=SEQ: replays what came after SEQ, then pushes
 // new messages and status/queue updates. Subscribing before the replay and de-duplicating by seq means
 // nothing is lost or sent twice across the hand-over from replay to live.
+//
+// One bus subscription and one queue subscription serve every socket, routed by conversation id: an
+// event costs the sockets of its own conversation only, and a status frame is built from the event's
+// record (no re-read); its queue position is one count query.
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { BusEvent } from '../realtime/event-bus.js';
 import { AppError } from '../errors.js';
-import type { QueueSnapshot } from '../services/queue-status.js';
+import type { QueueInfo, QueueSnapshot } from '../services/queue-status.js';
 import type { ConversationRecord } from '../storage/ports.js';
 import type { AppServices } from './app-services.js';
 import { customerConversation, customerMessage } from './views.js';
-import { keepAlive, sendJson } from './ws-util.js';
+import { keepAlive, sendJson, sendText } from './ws-util.js';
 
 const REPLAY_PAGE = 500;
 
-export async function customerStream(app: FastifyInstance, services: AppServices): Promise<void> {
-  const { customers, storage, bus, models } = services;
+interface Watcher {
+  event(event: BusEvent): void;
+  queue(snapshot: QueueSnapshot, mine: ConversationRecord): void;
+}
 
-  const { queueStatus } = services;
-  const frameIn = (snapshot: QueueSnapshot, c: ConversationRecord) => {
-    const agent = c.assignedAgentId ? (snapshot.users.get(c.assignedAgentId) ?? null) : null;
-    return {
-      type: 'conversation',
-      conversation: customerConversation(c, queueStatus.infoIn(snapshot, c), agent),
+function conversationIdOf(event: BusEvent): string | null {
+  if (event.type === 'message' || event.type === 'conversation') return event.conversation.id;
+  if (event.type === 'typing') return event.conversationId;
+  return null;
+}
+
+export async function customerStream(app: FastifyInstance, services: AppServices): Promise<void> {
+  const { customers, storage, bus, models, queueStatus } = services;
+  const watchers = new Map<string, Set<Watcher>>();
+  const stopBus = bus.subscribe((event) => {
+    const id = conversationIdOf(event);
+    const mine = id === null ? undefined : watchers.get(id);
+    if (mine) for (const w of mine) w.event(event);
+  });
+  // Everyone waiting learns their new position from the shared queue snapshot (no query per socket).
+  const stopQueue = queueStatus.subscribe((snapshot) => {
+    for (const [id, set] of watchers) {
+      const mine = snapshot.byId.get(id);
+      if (mine) for (const w of set) w.queue(snapshot, mine);
+    }
+  });
+  app.addHook('onClose', async () => {
+    stopBus();
+    stopQueue();
+  });
+  const watch = (id: string, watcher: Watcher) => {
+    let set = watchers.get(id);
+    if (!set) watchers.set(id, (set = new Set()));
+    set.add(watcher);
+    return () => {
+      set.delete(watcher);
+      if (set.size === 0 && watchers.get(id) === set) watchers.delete(id);
     };
   };
-  const statusFrame = async (c: ConversationRecord) => frameIn(await queueStatus.current(), c);
+
+  const agentOf = async (c: ConversationRecord) => {
+    if (!c.assignedAgentId || c.status !== 'assigned') return null;
+    return (
+      (await queueStatus.knownUser(c.assignedAgentId)) ?? (await storage.users.getById(c.assignedAgentId))
+    );
+  };
+  const frame = (c: ConversationRecord, info: QueueInfo, agent: Awaited<ReturnType<typeof agentOf>>) => ({
+    type: 'conversation',
+    conversation: customerConversation(c, info, agent),
+  });
+  const statusFrame = async (c: ConversationRecord) =>
+    frame(c, await queueStatus.infoFor(c), await agentOf(c));
 
   app.get<{ Params: { id: string }; Querystring: { token?: string; after?: string } }>(
     '/api/v1/conversations/:id/stream',
@@ -53,43 +97,54 @@ export async function customerStream(app: FastifyInstance, services: AppServices
       let replaying = true;
       const buffered: BusEvent[] = [];
 
-      // Frames are built asynchronously; never let an older state overtake a newer one already sent.
+      // Status frames from events are built in event order (chained), and never let an older state
+      // overtake a newer one already sent. A snapshot's record of the same instant as the frame last sent
+      // is older than it unless both say queued (the snapshot may predate an assignment in that ms).
       let newestSent = 0;
-      const pushStatus = (load: Promise<ConversationRecord | null>) => {
-        load
-          .then(async (c) => {
-            if (!c || c.updatedAt < newestSent) return;
-            const frame = await statusFrame(c);
+      let newestStatus = '';
+      let lastText = '';
+      let building: Promise<void> = Promise.resolve();
+      const sendStatus = (c: ConversationRecord, built: ReturnType<typeof frame>) => {
+        const text = JSON.stringify(built);
+        if (text === lastText) return;
+        newestSent = c.updatedAt;
+        newestStatus = c.status;
+        lastText = text;
+        sendText(socket, text);
+      };
+      const pushStatus = (c: ConversationRecord) => {
+        building = building
+          .then(async () => {
             if (c.updatedAt < newestSent) return;
-            newestSent = c.updatedAt;
-            sendJson(socket, frame);
+            const built = await statusFrame(c);
+            if (c.updatedAt >= newestSent) sendStatus(c, built);
           })
           .catch((err) => request.log.warn({ err, conversationId: id }, 'stream push failed'));
       };
       // Messages are handled synchronously so that seq order is kept across replay and live.
       const handle = (event: BusEvent) => {
-        if (event.type === 'message' && event.message.conversationId === id && event.message.seq > lastSent) {
+        if (event.type === 'message' && event.message.seq > lastSent) {
           lastSent = event.message.seq;
           sendJson(socket, {
             type: 'message',
             message: customerMessage(event.message, models.current().entries),
           });
-        } else if (event.type === 'conversation' && event.conversation.id === id) {
-          pushStatus(Promise.resolve(event.conversation));
-        } else if (event.type === 'typing' && event.conversationId === id && event.from === 'agent') {
+        } else if (event.type === 'conversation') {
+          pushStatus(event.conversation);
+        } else if (event.type === 'typing' && event.from === 'agent') {
           sendJson(socket, { type: 'typing', from: 'agent', name: event.name });
         }
       };
-      const unsubscribe = bus.subscribe((event) => {
-        if (replaying) buffered.push(event);
-        else handle(event);
-      });
-      // Everyone waiting learns their new position from the shared queue snapshot (no query per socket).
-      const stopQueue = queueStatus.subscribe((snapshot) => {
-        const mine = snapshot.byId.get(id);
-        if (replaying || !mine || mine.updatedAt < newestSent) return;
-        newestSent = mine.updatedAt;
-        sendJson(socket, frameIn(snapshot, mine));
+      const unwatch = watch(id, {
+        event(event) {
+          if (replaying) buffered.push(event);
+          else handle(event);
+        },
+        queue(snapshot, mine) {
+          if (replaying || mine.updatedAt < newestSent) return;
+          if (mine.updatedAt === newestSent && newestStatus !== 'queued') return;
+          sendStatus(mine, frame(mine, queueStatus.infoIn(snapshot, mine), null));
+        },
       });
       const stopPing = keepAlive(socket);
       socket.on('message', (data) => {
@@ -97,8 +152,7 @@ export async function customerStream(app: FastifyInstance, services: AppServices
           void bus.publish({ type: 'typing', conversationId: id, from: 'customer' }).catch(() => {});
       });
       socket.on('close', () => {
-        unsubscribe();
-        stopQueue();
+        unwatch();
         stopPing();
       });
 
@@ -111,8 +165,8 @@ export async function customerStream(app: FastifyInstance, services: AppServices
           if (page.length < REPLAY_PAGE) break;
         }
         const current = (await storage.conversations.get(id)) ?? conversation;
-        newestSent = Math.max(newestSent, current.updatedAt);
-        sendJson(socket, await statusFrame(current));
+        pushStatus(current);
+        await building;
         for (const event of buffered.splice(0)) handle(event);
         replaying = false;
       } catch (err) {

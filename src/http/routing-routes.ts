@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { AppServices } from './app-services.js';
-import { summaryOf } from './agent-views.js';
+import { latestSummaryOf } from './agent-views.js';
 import { errorSchema } from './error-handler.js';
 import { idParams } from './schemas.js';
 import { requireUser } from './session.js';
@@ -88,7 +88,7 @@ export async function routingRoutes(app: FastifyInstance, services: AppServices)
     async (request) => {
       const agent = await requireUser(services, request, 'agent');
       return {
-        conversation: await summaryOf(
+        conversation: await latestSummaryOf(
           storage,
           queueStatus,
           await agents.transfer(agent, request.params.id, request.body ?? {}),

@@ -69,8 +69,9 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
     };
     if (before.presence !== 'online' && next.presence === 'online') next.idleSince = now;
     await storage.agentStates.put(next);
-    if (next.presence === 'offline' && before.presence !== 'offline') await requeueChatsOf(agent.id);
+    // Announced before the chats go back, so that routing never hands them to an agent who just left.
     if (next.presence !== before.presence) await bus.publish({ type: 'agent-changed', agentId: agent.id });
+    if (next.presence === 'offline' && before.presence !== 'offline') await requeueChatsOf(agent.id);
     return next;
   }
 
@@ -89,8 +90,8 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
     const stale = await storage.agentStates.listStale(clock() - routing.heartbeatTimeoutMs);
     for (const state of stale) {
       await storage.agentStates.put({ ...state, presence: 'offline' });
-      await requeueChatsOf(state.userId);
       await bus.publish({ type: 'agent-changed', agentId: state.userId });
+      await requeueChatsOf(state.userId);
     }
     return stale.map((s) => s.userId);
   }

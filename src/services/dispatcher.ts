@@ -2,6 +2,7 @@
 // fall-back), waiting chats go to free agents by the routing policy. Runs are serialised; the status
 // compare-and-set keeps a chat from being given twice even across server instances.
 import { planAssignments } from '../domain/routing.js';
+import { AppError } from '../errors.js';
 import type { ServiceContext } from './context.js';
 import type { Handoffs } from './handoff.js';
 import { publishAfterWrite } from './publish.js';
@@ -19,9 +20,13 @@ export function createDispatcher(
 
   async function runOnce(): Promise<number> {
     if (!routing.autoAssign || !queueStatus.withinHours()) return 0;
-    const queue = await queueStatus.queue();
+    // No free seat, nothing to plan: the queue is read only when someone can take a chat.
+    const free = (await queueStatus.agentLoads()).some(
+      (a) => a.presence === 'online' && a.active < a.capacity,
+    );
+    if (!free) return 0;
+    const { queue, byId, loads, users } = await queueStatus.current();
     if (queue.length === 0) return 0;
-    const loads = await queueStatus.agentLoads();
     const now = clock();
     const plan = planAssignments(
       queue.map((c) => ({ id: c.id, group: c.skillGroup, queuedAt: c.queuedAt ?? c.createdAt })),
@@ -31,20 +36,18 @@ export function createDispatcher(
     );
     let assigned = 0;
     for (const { conversationId, agentId } of plan) {
-      const agent = await storage.users.getById(agentId);
+      const agent = users.get(agentId) ?? (await storage.users.getById(agentId));
       if (!agent) continue;
+      const waiting = byId.get(conversationId);
+      if (!waiting) continue;
       try {
-        const result = await storage.transaction(async (tx) => {
-          const fresh = await tx.conversations.get(conversationId);
-          if (!fresh || fresh.status !== 'queued') return null;
-          return handoffs.assign(tx, fresh, agent);
-        });
-        if (result) {
-          assigned++;
-          await publishAfterWrite(ctx, result.conversation, [result.message], true);
-        }
+        // The status compare-and-set in assign() refuses a chat that left the queue since the snapshot.
+        const result = await storage.transaction((tx) => handoffs.assign(tx, waiting, agent));
+        assigned++;
+        await publishAfterWrite(ctx, result.conversation, [result.message], true);
       } catch (err) {
-        onError(err); // e.g. taken meanwhile by a manual accept: the next run sees the new state
+        // Taken meanwhile (a manual accept, another instance): the next run sees the new state.
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) onError(err);
       }
     }
     return assigned;

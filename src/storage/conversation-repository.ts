@@ -1,8 +1,8 @@
 // Conversations: one row each; update is a single UPDATE … WHERE so that expectedStatus is a true
 // compare-and-set (two agents accepting one chat: exactly one wins).
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { ConversationStatus } from '../domain/conversation-status.js';
-import type { PriorityClass } from '../domain/queue-order.js';
+import { PRIORITY_RANK, type PriorityClass } from '../domain/queue-order.js';
 import type {
   ConversationPatch,
   ConversationRecord,
@@ -12,6 +12,8 @@ import type {
 } from './ports.js';
 import type { ConversationsTable } from './schema.js';
 import { conflictAs, jsonOrNull, parseOrNull, type Executor } from './executor.js';
+
+const PRIORITY_CLASSES = Object.keys(PRIORITY_RANK) as PriorityClass[];
 
 export function conversationRepository(db: Executor): ConversationRepository {
   return {
@@ -87,6 +89,33 @@ export function conversationRepository(db: Executor): ConversationRepository {
         .limit(Math.max(0, limit))
         .execute();
       return rows.map(toRecord);
+    },
+
+    async countQueuedAhead(ahead) {
+      const queuedAt = sql<number>`coalesce(queued_at, created_at)`;
+      const row = await db()
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('status', '=', 'queued')
+        .where('id', '!=', ahead.id)
+        .where((eb) => {
+          const byScore = eb.and([
+            eb('front_of_queue', '=', ahead.front ? 1 : 0),
+            eb.or([
+              ...PRIORITY_CLASSES.map((p) =>
+                eb.and([eb('priority', '=', p), eb(queuedAt, '<', ahead.before[p])]),
+              ),
+              eb.and([
+                eb('priority', '=', ahead.tie.priority),
+                eb(queuedAt, '=', ahead.tie.at),
+                eb('id', '<', ahead.id),
+              ]),
+            ]),
+          ]);
+          return ahead.front ? byScore : eb.or([eb('front_of_queue', '=', 1), byScore]);
+        })
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
   };
 }

@@ -132,6 +132,22 @@ export interface ConversationRepository {
   listByStatus(statuses: ConversationStatus[], limit: number): Promise<ConversationRecord[]>;
   /** Conversations assigned to an agent in the given statuses, most recently updated first. */
   listByAgent(agentId: string, statuses: ConversationStatus[], limit: number): Promise<ConversationRecord[]>;
+  /** How many queued conversations (other than `ahead.id`) pass the filter: one indexed count, no rows read. */
+  countQueuedAhead(ahead: QueueAhead): Promise<number>;
+}
+
+/**
+ * Which queued conversations come before one (`id`) in queue order, as a filter the services derive from
+ * the queue order (src/domain/queue-order.ts). "Queued at" is queuedAt, or createdAt when it is unset.
+ */
+export interface QueueAhead {
+  id: string;
+  /** false: every front-of-queue conversation counts, and the others by `before`; true: only front-of-queue ones, by `before`. */
+  front: boolean;
+  /** Per priority class: conversations of that class queued strictly before this instant count. */
+  before: Readonly<Record<PriorityClass, number>>;
+  /** Those of this class queued exactly at `at` count when their id sorts before `id`. */
+  tie: { priority: PriorityClass; at: number };
 }
 
 export interface MessageRepository {

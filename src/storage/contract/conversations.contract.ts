@@ -182,4 +182,60 @@ export function conversationCases(open: OpenStorage): void {
       expect(await storage().conversations.listByAgent('wang', [], 10)).toEqual([]);
     });
   });
+
+  describe('counting ahead in the queue', () => {
+    const storage = useStorage(open);
+
+    it('countQueuedAhead: front-of-queue first, then by per-class cutoff, ties at the cutoff by id; only queued, never the one asked about', async () => {
+      const make = (
+        id: string,
+        priority: 'care' | 'urgent' | 'vip' | 'normal',
+        queuedAt: number | null,
+        extra: { front?: boolean; status?: 'queued' | 'assigned' | 'bot'; createdAt?: number } = {},
+      ) =>
+        storage().conversations.create(
+          newConversation({
+            id,
+            status: extra.status ?? 'queued',
+            priority,
+            queuedAt,
+            frontOfQueue: extra.front ?? false,
+            createdAt: extra.createdAt ?? T0,
+          }),
+        );
+      await make('front-normal', 'normal', T0 + 900, { front: true });
+      await make('care-late', 'care', T0 + 500);
+      await make('vip-early', 'vip', T0 + 10);
+      await make('vip-late', 'vip', T0 + 200);
+      await make('normal-a', 'normal', T0 + 100);
+      await make('normal-b', 'normal', T0 + 100);
+      await make('normal-c', 'normal', T0 + 100);
+      await make('never-queued-at', 'normal', null, { createdAt: T0 + 50 });
+      await make('assigned', 'care', T0, { status: 'assigned' });
+      await make('bot', 'care', null, { status: 'bot' });
+
+      const before = { care: T0 + 600, urgent: T0, vip: T0 + 100, normal: T0 + 100 };
+      const count = (id: string, front = false) =>
+        storage().conversations.countQueuedAhead({
+          id,
+          front,
+          before,
+          tie: { priority: 'normal', at: T0 + 100 },
+        });
+      // normal-b: front-normal, care-late, vip-early, never-queued-at (createdAt T0+50), normal-a (tie, smaller id).
+      expect(await count('normal-b')).toBe(5);
+      expect(await count('normal-a')).toBe(4);
+      expect(await count('normal-c')).toBe(6);
+      // Asked for a front-of-queue chat: only other front-of-queue ones count.
+      expect(await count('front-normal', true)).toBe(0);
+      expect(
+        await storage().conversations.countQueuedAhead({
+          id: 'x',
+          front: true,
+          before: { care: T0 + 1000, urgent: T0 + 1000, vip: T0 + 1000, normal: T0 + 1000 },
+          tie: { priority: 'normal', at: T0 },
+        }),
+      ).toBe(1);
+    });
+  });
 }
