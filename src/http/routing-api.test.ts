@@ -127,6 +127,45 @@ describe('automatic assignment and presence', () => {
     expect((await status(angry)).queuePosition).toBe(1);
     expect((await status(calm)).queuePosition).toBe(2);
   });
+
+  it('serves customers whom agents tagged VIP (any letter case) before others who came earlier', async () => {
+    const agent = await server.login('agent');
+    const known = async (externalId: string) =>
+      (await server.json('POST', '/api/v1/conversations', { customer: { externalId } })).json() as {
+        conversationId: string;
+        token: string;
+      };
+    const tag = async (externalId: string, tags: string[]) => {
+      const key = encodeURIComponent(`ext:${externalId}`);
+      const res = await server.json(
+        'POST',
+        `/api/agent/customers/${key}/tags`,
+        { add: tags },
+        { cookie: agent },
+      );
+      expect(res.statusCode).toBe(200);
+    };
+    const run = Math.random().toString(36).slice(2);
+    const calm = await known(`crm-calm-${run}`);
+    const upper = await known(`crm-upper-${run}`);
+    const lower = await known(`crm-lower-${run}`);
+    await tag(`crm-calm-${run}`, ['老客户']);
+    await tag(`crm-upper-${run}`, ['VIP']);
+    await tag(`crm-lower-${run}`, ['vip', '老客户']);
+    await say(calm, '转人工');
+    await say(upper, '转人工');
+    await say(lower, '转人工');
+    expect((await status(upper)).queuePosition).toBe(1);
+    expect((await status(lower)).queuePosition).toBe(2);
+    expect((await status(calm)).queuePosition).toBe(3);
+    const queue = (await server.json('GET', '/api/agent/queue', undefined, { cookie: agent })).json()
+      .conversations as Array<{ id: string; priority: string }>;
+    expect(queue.map((c) => [c.id, c.priority])).toEqual([
+      [upper.conversationId, 'vip'],
+      [lower.conversationId, 'vip'],
+      [calm.conversationId, 'normal'],
+    ]);
+  });
 });
 
 describe('transfer, notes, suggestions', () => {

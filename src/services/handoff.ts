@@ -1,6 +1,7 @@
 // The mechanics shared by every path to a person (bot decision, button, transfer, an agent going
 // offline): status change, queue priority, and the handoff record behind the wait and abandonment figures.
 import { priorityClassOf } from '../domain/queue-order.js';
+import { customerKeyOf } from '../insights/customer-key.js';
 import type { ConversationRecord, Repositories, UserRecord } from '../storage/ports.js';
 import type { HandoffOutcome } from '../storage/routing-ports.js';
 import { systemText } from './bot-replies.js';
@@ -17,8 +18,18 @@ export interface EnqueueOptions {
   skillGroup?: string | null;
 }
 
+/** The tag agents put on a customer's profile to serve them in the VIP class (any letter case). */
+const VIP_TAG = 'vip';
+
 export function createHandoffs(ctx: ServiceContext) {
   const { clock, newId, routing } = ctx;
+
+  /** Whether agents tagged this conversation's customer (known by external id or phone) as VIP. */
+  async function isVip(tx: Repositories, conversation: ConversationRecord): Promise<boolean> {
+    const key = customerKeyOf(conversation.customer);
+    if (!key) return false;
+    return (await tx.customers.tags(key)).some((t) => t.tag.toLowerCase() === VIP_TAG);
+  }
 
   async function endOpen(
     tx: Repositories,
@@ -38,7 +49,7 @@ export function createHandoffs(ctx: ServiceContext) {
   ): Promise<ConversationRecord> {
     const now = clock();
     const priority = priorityClassOf(
-      { care: conversation.care, handoffReason: options.reason, vip: false },
+      { care: conversation.care, handoffReason: options.reason, vip: await isVip(tx, conversation) },
       routing.carePriority,
     );
     const skillGroup = options.skillGroup !== undefined ? options.skillGroup : conversation.skillGroup;
