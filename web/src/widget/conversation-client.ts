@@ -11,6 +11,8 @@ import type {
 } from '../shared/types.js';
 import { MessageLog } from './message-log.js';
 import { Outbox } from './outbox.js';
+import { OutboxSender } from './outbox-sender.js';
+import { ViewFreshness } from './view-freshness.js';
 import {
   forgetSession,
   saveSession,
@@ -37,15 +39,10 @@ export class ConversationClient {
   private readonly log = new MessageLog();
   private session: Session | null = null;
   private outbox: Outbox | null = null;
+  private sender: OutboxSender | null = null;
   private socket: ReconnectingSocket | null = null;
-  private flushing = false;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryAttempt = 0;
   private lastTypingSent = 0;
-  /** Counts status frames from the stream, to tell a stale HTTP response from a fresh one. */
-  private statusFrames = 0;
-  /** updatedAt (ms) of the conversation view shown: an older view is dropped. */
-  private shownUpdatedAt = 0;
+  private readonly freshness = new ViewFreshness();
   private care = false;
 
   constructor(private readonly locale: string) {}
@@ -83,7 +80,7 @@ export class ConversationClient {
     }
     this.set({ phase: 'ready' });
     this.connect();
-    void this.flush();
+    void this.sender?.flush();
   }
 
   private async openSession(): Promise<void> {
@@ -111,17 +108,31 @@ export class ConversationClient {
   private async adopt(session: Session): Promise<void> {
     this.session = session;
     await this.loadAfter(0);
-    this.outbox = new Outbox(session.conversationId);
+    const outbox = new Outbox(session.conversationId);
+    this.outbox = outbox;
+    this.sender?.stop();
+    this.sender = new OutboxSender(outbox, {
+      post: (item) => this.post(item.text, item.clientMessageId),
+      changed: () => this.publishMessages(),
+      retrying: (waiting) =>
+        this.set({
+          notice: waiting
+            ? 'send-retrying'
+            : this.state.notice === 'send-retrying'
+              ? null
+              : this.state.notice,
+        }),
+    });
     const cached = storedStatus(session.conversationId);
     if (cached)
       this.set({ status: cached.status, queuePosition: cached.queuePosition, agentName: cached.agentName });
     this.publishMessages();
-    const framesBefore = this.statusFrames;
+    const mark = this.freshness.mark();
     try {
       const { conversation } = await request<{ conversation: CustomerConversationState }>(this.path(), {
         token: session.token,
       });
-      this.applyResponseStatus(conversation, framesBefore);
+      this.applyResponseStatus(conversation, mark);
     } catch {
       // The stream sends the status on connect as well.
     }
@@ -157,7 +168,7 @@ export class ConversationClient {
         if (connection !== this.state.connection) this.set({ connection });
       },
       // A fresh connection usually means the network is back: retry what is waiting at once.
-      onOpen: () => this.retrySoon(0),
+      onOpen: () => this.sender?.retrySoon(0),
       // 4001/4003/4004-style closes mean the token or conversation is not valid: do not hammer.
       shouldReconnect: (event) => !(event.code >= 4000 && event.code < 4500 && event.code !== 4429),
     });
@@ -171,8 +182,8 @@ export class ConversationClient {
       this.log.syncedTo(frame.message.seq);
       this.publishMessages();
     } else if (frame?.type === 'conversation' && frame.conversation) {
-      this.statusFrames += 1;
-      this.applyConversation(frame.conversation, 'stream');
+      this.freshness.acceptFrame(frame.conversation);
+      this.show(frame.conversation);
     } else if (frame?.type === 'typing' && frame.from === 'agent') {
       this.set({ agentTyping: { name: frame.name ?? null, until: Date.now() + TYPING_SHOWN_MS } });
     }
@@ -196,36 +207,16 @@ export class ConversationClient {
     this.set({ messages, outbox: this.outbox?.items() ?? [], agentName });
   }
 
-  /**
-   * Shows a conversation view. An HTTP response older (by updatedAt) than the view shown is dropped;
-   * stream frames are always applied: the server sends them in order on each connection, and queue
-   * updates (someone ahead left) carry the same updatedAt as before.
-   */
-  private applyConversation(conversation: CustomerConversationState, source: 'stream' | 'http'): void {
-    const updatedAt = conversation.updatedAt ? Date.parse(conversation.updatedAt) : Number.NaN;
-    if (!Number.isNaN(updatedAt)) {
-      if (source === 'http' && updatedAt < this.shownUpdatedAt) return;
-      this.shownUpdatedAt = Math.max(this.shownUpdatedAt, updatedAt);
-    }
+  private show(conversation: CustomerConversationState): void {
     const next = statusOf(conversation, this.state.agentName);
     if (this.session) saveStatus(this.session.conversationId, next);
     this.set({ ...next, queueInfo: queueInfoOf(conversation) });
   }
 
-  /**
-   * Applies the status an HTTP response carried, unless the stream has spoken since the request left:
-   * then the response may be older than what we know (e.g. "queued" arriving after "assigned"), and
-   * the stream pushes every status change anyway.
-   */
-  private applyResponseStatus(
-    conversation: CustomerConversationState | undefined,
-    framesBefore: number,
-  ): void {
-    if (!conversation) return;
-    // With updatedAt, applyConversation itself drops what is older than what is shown.
-    if (!conversation.updatedAt && this.statusFrames !== framesBefore && this.state.connection === 'open')
-      return;
-    this.applyConversation(conversation, 'http');
+  /** Shows the status an HTTP response carried, unless a newer one is already shown (view-freshness.ts). */
+  private applyResponseStatus(conversation: CustomerConversationState | undefined, mark: number): void {
+    if (conversation && this.freshness.acceptResponse(conversation, mark, this.state.connection === 'open'))
+      this.show(conversation);
   }
 
   /** Lets the agent see that the customer is typing (only while a person is serving; throttled). */
@@ -245,58 +236,20 @@ export class ConversationClient {
       createdAt: new Date().toISOString(),
     });
     this.publishMessages();
-    void this.flush();
+    void this.sender?.flush();
   }
 
-  /** Sends queued messages one at a time, in order, each with its own stable clientMessageId. */
-  private async flush(): Promise<void> {
-    if (this.flushing || !this.session || !this.outbox) return;
-    this.flushing = true;
-    try {
-      for (;;) {
-        const item = this.outbox.items().find((i) => !i.rejected);
-        if (!item) break;
-        const framesBefore = this.statusFrames;
-        try {
-          const response = await request<SendMessageResponse>(this.path('/messages'), {
-            method: 'POST',
-            token: this.session.token,
-            body: { text: item.text, clientMessageId: item.clientMessageId },
-          });
-          this.remember(response.message);
-          for (const reply of response.replies ?? []) this.remember(reply);
-          this.outbox.remove(item.clientMessageId);
-          this.applyResponseStatus(response.conversation, framesBefore);
-          this.retryAttempt = 0;
-          this.set({ notice: this.state.notice === 'send-retrying' ? null : this.state.notice });
-          this.publishMessages();
-        } catch (error) {
-          if (error instanceof ApiError && !error.retryable) {
-            this.outbox.update(item.clientMessageId, { rejected: error.code });
-            this.publishMessages();
-            continue;
-          }
-          this.outbox.update(item.clientMessageId, { failedAttempts: (item.failedAttempts ?? 0) + 1 });
-          this.set({ notice: 'send-retrying' });
-          this.publishMessages();
-          this.retrySoon();
-          break;
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private retrySoon(delayMs?: number): void {
-    if (!this.outbox || this.outbox.items().every((i) => i.rejected)) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const delay = delayMs ?? Math.min(30_000, 1000 * 2 ** this.retryAttempt);
-    if (delayMs === undefined) this.retryAttempt += 1;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.flush();
-    }, delay);
+  /** Posts one message; the reply and the status it carries are shown at once. */
+  private async post(text: string, clientMessageId: string): Promise<void> {
+    const mark = this.freshness.mark();
+    const response = await request<SendMessageResponse>(this.path('/messages'), {
+      method: 'POST',
+      token: this.requireSession().token,
+      body: { text, clientMessageId },
+    });
+    this.remember(response.message);
+    for (const reply of response.replies ?? []) this.remember(reply);
+    this.applyResponseStatus(response.conversation, mark);
   }
 
   /** Gives up on a message the server refused (it stays out of the conversation). */
@@ -309,7 +262,7 @@ export class ConversationClient {
   retry(clientMessageId: string): void {
     this.outbox?.update(clientMessageId, { rejected: undefined });
     this.publishMessages();
-    void this.flush();
+    void this.sender?.flush();
   }
 
   /** Asks for a person (the one-click button, or a bot reply's action). */
@@ -321,13 +274,13 @@ export class ConversationClient {
   private async act(action: 'handoff' | 'leave-queue', failure: WidgetNotice): Promise<void> {
     if (!this.session || this.state.handoffPending) return;
     this.set({ handoffPending: true, notice: null });
-    const framesBefore = this.statusFrames;
+    const mark = this.freshness.mark();
     try {
       const { conversation } = await request<{ conversation: CustomerConversationState }>(
         this.path(`/${action}`),
         { method: 'POST', token: this.session.token, body: {} },
       );
-      this.applyResponseStatus(conversation, framesBefore);
+      this.applyResponseStatus(conversation, mark);
     } catch {
       this.set({ notice: failure });
     } finally {
@@ -344,9 +297,9 @@ export class ConversationClient {
       body: input,
     });
     this.set({ callbackTicket: ticket.id });
-    const framesBefore = this.statusFrames;
+    const mark = this.freshness.mark();
     request<{ conversation: CustomerConversationState }>(this.path(), { token: session.token })
-      .then(({ conversation }) => this.applyResponseStatus(conversation, framesBefore))
+      .then(({ conversation }) => this.applyResponseStatus(conversation, mark))
       // The stream pushes the status change as well.
       .catch(() => {});
     return ticket;
@@ -355,8 +308,7 @@ export class ConversationClient {
   stop(): void {
     this.socket?.stop();
     this.socket = null;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.sender?.stop();
   }
 
   /** The conversation's API path, with an optional suffix ("/messages"). */
