@@ -104,7 +104,7 @@ export async function startServer(
     const auth = createAuth({ storage, clock, newId, sessionHours: config.sessionHours });
     const kb = createKnowledgeBase(ctx, (err) => log(err));
     const handoffs = createHandoffs(ctx);
-    const presence = createAgentPresence(ctx, handoffs);
+    const presence = createAgentPresence(ctx, handoffs, (err) => log(err));
     const dispatcher = createDispatcher(ctx, handoffs, queueStatus, (err) => log(err));
     const insightProjector = createInsightProjector(storage, (err) => log(err));
     const services: AppServices = {
@@ -171,6 +171,7 @@ export async function startServer(
       async close() {
         clearInterval(routingTimer);
         stopRouting();
+        presence.close();
         await app.close();
         stopInsights();
         await insightProjector.close();

@@ -1,5 +1,7 @@
 // WebSocket /api/agent/stream (session cookie): the queue whenever it changes, and live messages and
 // status changes of the conversations this agent has (and of those waiting, so previews stay current).
+// The socket is also presence: opening it counts as a heartbeat, closing the agent's last one starts
+// the grace period after which their chats go back to the queue (agent-presence.ts).
 //
 // Under load every agent socket sees the same frames: the queue list is built and serialised once per
 // snapshot, at most every QUEUE_FRAME_MS, and a frame shared by all sockets (a message of a waiting
@@ -71,6 +73,7 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
         socket.close(4401, code);
         return;
       }
+      if (socket.readyState !== socket.OPEN) return; // closed while signing in
       const agentId = agent.id;
       const warn = (err: unknown) => request.log.warn({ err }, 'agent stream push failed');
       const visible = (c: { status: string; assignedAgentId: string | null }) =>
@@ -106,10 +109,12 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
       });
       const stopPing = keepAlive(socket);
       sockets.add(socket);
+      services.presence.connected(agentId);
       socket.on('close', () => {
         sockets.delete(socket);
         unsubscribe();
         stopPing();
+        services.presence.disconnected(agentId);
       });
       // The console speaks too: heartbeats keep the agent online, typing is shown to the customer.
       socket.on('message', (data) => {

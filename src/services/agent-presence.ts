@@ -1,5 +1,6 @@
-// Agents' presence (online / away / offline) from console heartbeats, their capacity and skill groups.
-// An agent who goes offline — by choice or by silence — hands their chats back to the front of the queue.
+// Agents' presence (online / away / offline) from console heartbeats and console sockets, their capacity
+// and skill groups. An agent who goes offline — by choice, by silence, or by closing their last console
+// socket for longer than a short grace period — hands their chats back to the front of the queue.
 import type { Presence } from '../domain/routing.js';
 import type { UserRecord } from '../storage/ports.js';
 import type { AgentStateRecord } from '../storage/routing-ports.js';
@@ -8,8 +9,20 @@ import type { ServiceContext } from './context.js';
 import type { Handoffs } from './handoff.js';
 import { publishAfterWrite } from './publish.js';
 
-export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
+/** How long an agent whose last console socket closed may take to reconnect (a reload, a network blip)
+ * before they count as gone; never longer than the heartbeat timeout. */
+const DISCONNECT_GRACE_MS = 10_000;
+
+export function createAgentPresence(
+  ctx: ServiceContext,
+  handoffs: Handoffs,
+  onError: (err: unknown) => void = () => {},
+) {
   const { storage, clock, routing, bus, newId } = ctx;
+  const graceMs = Math.min(DISCONNECT_GRACE_MS, routing.heartbeatTimeoutMs);
+  /** Open console sockets per agent on this server instance, and the timers of those with none left. */
+  const sockets = new Map<string, number>();
+  const leaving = new Map<string, NodeJS.Timeout>();
 
   async function stateOf(userId: string): Promise<AgentStateRecord> {
     const now = clock();
@@ -85,15 +98,59 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
     return next;
   }
 
+  /** Gone without saying so: offline, announced before their chats go back to the front of the queue. */
+  async function gone(state: AgentStateRecord): Promise<void> {
+    await storage.agentStates.put({ ...state, presence: 'offline' });
+    await bus.publish({ type: 'agent-changed', agentId: state.userId });
+    await requeueChatsOf(state.userId);
+  }
+
   /** Agents silent longer than the heartbeat timeout are offline; their chats are re-queued. */
   async function sweep(): Promise<string[]> {
     const stale = await storage.agentStates.listStale(clock() - routing.heartbeatTimeoutMs);
-    for (const state of stale) {
-      await storage.agentStates.put({ ...state, presence: 'offline' });
-      await bus.publish({ type: 'agent-changed', agentId: state.userId });
-      await requeueChatsOf(state.userId);
-    }
+    for (const state of stale) await gone(state);
     return stale.map((s) => s.userId);
+  }
+
+  /** A console socket of this agent opened. */
+  function connected(agentId: string): void {
+    sockets.set(agentId, (sockets.get(agentId) ?? 0) + 1);
+    clearTimeout(leaving.get(agentId));
+    leaving.delete(agentId);
+  }
+
+  /**
+   * A console socket of this agent closed. When it was their last one, they are gone unless they come
+   * back within the grace period (or a heartbeat arrives meanwhile, e.g. from a console connected to
+   * another server instance).
+   */
+  function disconnected(agentId: string): void {
+    const left = (sockets.get(agentId) ?? 1) - 1;
+    if (left > 0) {
+      sockets.set(agentId, left);
+      return;
+    }
+    sockets.delete(agentId);
+    const closedAt = clock();
+    clearTimeout(leaving.get(agentId));
+    const timer = setTimeout(() => {
+      leaving.delete(agentId);
+      if (sockets.has(agentId)) return;
+      storage.agentStates
+        .get(agentId)
+        .then((state) => {
+          if (state && state.presence !== 'offline' && state.lastSeenAt <= closedAt) return gone(state);
+        })
+        .catch(onError);
+    }, graceMs);
+    timer.unref();
+    leaving.set(agentId, timer);
+  }
+
+  /** Stops the grace timers (server shutdown). */
+  function close(): void {
+    for (const timer of leaving.values()) clearTimeout(timer);
+    leaving.clear();
   }
 
   /** When a chat ends the agent becomes free: the longest-idle clock starts now. */
@@ -103,7 +160,17 @@ export function createAgentPresence(ctx: ServiceContext, handoffs: Handoffs) {
     await bus.publish({ type: 'agent-changed', agentId });
   }
 
-  return { heartbeat, configure, sweep, freed, stateOf, list: () => storage.agentStates.list() };
+  return {
+    heartbeat,
+    configure,
+    sweep,
+    connected,
+    disconnected,
+    close,
+    freed,
+    stateOf,
+    list: () => storage.agentStates.list(),
+  };
 }
 
 export type AgentPresence = ReturnType<typeof createAgentPresence>;
