@@ -5,6 +5,7 @@ import type { NoteRecord } from '../storage/routing-ports.js';
 import { systemText } from './bot-replies.js';
 import type { ServiceContext } from './context.js';
 import type { Handoffs } from './handoff.js';
+import { newMessage } from './new-message.js';
 import { publishAfterWrite } from './publish.js';
 import { changeStatus } from './status-change.js';
 
@@ -17,23 +18,6 @@ export interface AgentHooks {
 
 export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs, hooks: AgentHooks) {
   const { storage, clock, newId } = ctx;
-
-  const systemMessage = (
-    conversationId: string,
-    text: string,
-    now: number,
-    meta: Record<string, unknown> | null = null,
-  ) => ({
-    id: newId(),
-    conversationId,
-    sender: 'system' as const,
-    authorId: null,
-    text,
-    clientMessageId: null,
-    inReplyTo: null,
-    meta,
-    createdAt: now,
-  });
 
   async function load(
     tx: Pick<Repositories, 'conversations'>,
@@ -152,9 +136,12 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
         messages.push(
           (
             await tx.messages.append(
-              systemMessage(conversationId, '正在为您转接到相应的专业客服，请稍候。', now, {
-                event: 'transferred',
-              }),
+              newMessage(
+                'system',
+                '正在为您转接到相应的专业客服，请稍候。',
+                { event: 'transferred' },
+                { id: newId(), conversationId, createdAt: now },
+              ),
             )
           ).message,
         );
@@ -184,7 +171,12 @@ export function createAgentConversations(ctx: ServiceContext, handoffs: Handoffs
       });
       await handoffs.endOpen(tx, conversationId, 'resolved', now);
       const { message } = await tx.messages.append(
-        systemMessage(conversationId, systemText.resolved(conversation.locale), now, { event: 'resolved' }),
+        newMessage(
+          'system',
+          systemText.resolved(conversation.locale),
+          { event: 'resolved' },
+          { id: newId(), conversationId, createdAt: now },
+        ),
       );
       return {
         conversation: moved.conversation,

@@ -7,6 +7,7 @@ import type { AgentStateRecord } from '../storage/routing-ports.js';
 import { langOf } from './bot-replies.js';
 import type { ServiceContext } from './context.js';
 import type { Handoffs } from './handoff.js';
+import { newMessage } from './new-message.js';
 import { publishAfterWrite } from './publish.js';
 
 /** How long an agent whose last console socket closed may take to reconnect (a reload, a network blip)
@@ -53,17 +54,14 @@ export function createAgentPresence(
           langOf(fresh.locale) === 'en'
             ? 'Your agent was disconnected; you are first in line for the next one.'
             : '客服连接中断，已为您优先重新排队，请稍候。';
-        const { message } = await tx.messages.append({
-          id: newId(),
-          conversationId: fresh.id,
-          sender: 'system',
-          authorId: null,
-          text,
-          clientMessageId: null,
-          inReplyTo: null,
-          meta: { event: 'requeued' },
-          createdAt: clock(),
-        });
+        const { message } = await tx.messages.append(
+          newMessage(
+            'system',
+            text,
+            { event: 'requeued' },
+            { id: newId(), conversationId: fresh.id, createdAt: clock() },
+          ),
+        );
         return { queued, message };
       });
       if (result) await publishAfterWrite(ctx, result.queued, [result.message], true);

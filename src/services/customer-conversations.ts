@@ -8,6 +8,7 @@ import type { ConversationRecord, CustomerInfo, MessageRecord, Repositories } fr
 import { botReplyText, greetingText, handoffText, langOf } from './bot-replies.js';
 import type { ServiceContext } from './context.js';
 import type { Handoffs } from './handoff.js';
+import { newMessage } from './new-message.js';
 import { publishAfterWrite } from './publish.js';
 import { changeStatus } from './status-change.js';
 
@@ -49,7 +50,16 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
         createdAt: now,
       });
       const { message } = await tx.messages.append(
-        botMessage(conversation.id, greetingText(meta.name, locale), { kind: 'greeting' }, null, now),
+        newMessage(
+          'bot',
+          greetingText(meta.name, locale),
+          { kind: 'greeting' },
+          {
+            id: newId(),
+            conversationId: conversation.id,
+            createdAt: now,
+          },
+        ),
       );
       return { conversation, greeting: message };
     });
@@ -68,26 +78,6 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
       throw new AppError('FORBIDDEN', 'this token does not open this conversation');
     }
     return conversation;
-  }
-
-  function botMessage(
-    conversationId: string,
-    text: string,
-    meta: Record<string, unknown>,
-    inReplyTo: string | null,
-    now: number,
-  ) {
-    return {
-      id: newId(),
-      conversationId,
-      sender: 'bot' as const,
-      authorId: null,
-      text,
-      clientMessageId: null,
-      inReplyTo,
-      meta,
-      createdAt: now,
-    };
   }
 
   async function handOff(
@@ -160,8 +150,16 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
         };
         const text = botReplyText(turn, active.entries, conversation.locale);
         replies.push(
-          (await tx.messages.append(botMessage(conversationId, text, meta, appended.message.id, now)))
-            .message,
+          (
+            await tx.messages.append(
+              newMessage('bot', text, meta, {
+                id: newId(),
+                conversationId,
+                createdAt: now,
+                inReplyTo: appended.message.id,
+              }),
+            )
+          ).message,
         );
         const group = topicGroup(
           turn.entryId ?? turn.engine.top,
@@ -215,12 +213,11 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
         return { conversation, messages: [], changed: false };
       const moved = await handOff(tx, conversation, 'button', now);
       const { message } = await tx.messages.append(
-        botMessage(
-          conversationId,
+        newMessage(
+          'bot',
           handoffText('button', conversation.locale),
           { decision: 'handoff', handoffReason: 'button' },
-          null,
-          now,
+          { id: newId(), conversationId, createdAt: now },
         ),
       );
       return { conversation: moved, messages: [message], changed: true };
@@ -245,7 +242,7 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
           ? 'You left the queue. The assistant is here if you need it.'
           : '您已退出排队，有问题可以继续问我。';
       const { message } = await tx.messages.append(
-        botMessage(conversationId, text, { event: 'left-queue' }, null, now),
+        newMessage('bot', text, { event: 'left-queue' }, { id: newId(), conversationId, createdAt: now }),
       );
       return { conversation: back.conversation, messages: [message], changed: true };
     });
@@ -283,7 +280,12 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
           ? `Thank you — we will call you back at ${input.phone}.`
           : `已收到您的留言，客服上班后会尽快致电 ${input.phone} 联系您。`;
       const { message } = await tx.messages.append(
-        botMessage(conversationId, text, { event: 'callback-ticket', ticketId: ticket.id }, null, now),
+        newMessage(
+          'bot',
+          text,
+          { event: 'callback-ticket', ticketId: ticket.id },
+          { id: newId(), conversationId, createdAt: now },
+        ),
       );
       return { conversation, ticket, message };
     });

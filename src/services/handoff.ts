@@ -6,6 +6,7 @@ import type { ConversationRecord, Repositories, UserRecord } from '../storage/po
 import type { HandoffOutcome } from '../storage/routing-ports.js';
 import { systemText } from './bot-replies.js';
 import type { ServiceContext } from './context.js';
+import { newMessage } from './new-message.js';
 import { changeStatus } from './status-change.js';
 
 export interface EnqueueOptions {
@@ -94,17 +95,14 @@ export function createHandoffs(ctx: ServiceContext) {
     });
     const open = await tx.handoffs.open(conversation.id);
     if (open) await tx.handoffs.update(open.id, { assignedAt: now, agentId: agent.id, outcome: 'assigned' });
-    const { message } = await tx.messages.append({
-      id: newId(),
-      conversationId: conversation.id,
-      sender: 'system',
-      authorId: null,
-      text: systemText.assigned(agent.displayName, conversation.locale),
-      clientMessageId: null,
-      inReplyTo: null,
-      meta: { event: 'assigned', agentId: agent.id },
-      createdAt: now,
-    });
+    const { message } = await tx.messages.append(
+      newMessage(
+        'system',
+        systemText.assigned(agent.displayName, conversation.locale),
+        { event: 'assigned', agentId: agent.id },
+        { id: newId(), conversationId: conversation.id, createdAt: now },
+      ),
+    );
     return { conversation: moved.conversation, message };
   }
 
