@@ -187,7 +187,7 @@ describe('agent console workflow', () => {
     await agent.getByLabel('接待状态').selectOption('away');
     const customer = await (await newContext(browser)).newPage();
     await widget.open(customer, `${server.url}/?care=1`);
-    await widget.ask(customer, '运费怎么算');
+    await widget.ask(customer, '运费多少钱');
     await widget.ask(customer, '今天北京天气怎么样');
     const { conversationId } = await widgetSession(customer);
     await agent.locator(`[data-list="queue"] [data-conversation-id="${conversationId}"]`).click();
