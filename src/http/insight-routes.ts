@@ -1,6 +1,7 @@
 // Admin insights API: one route per dashboard metric (JSON, or CSV for download) and the KPI tiles.
 // Definitions of every figure: docs/metrics.md.
 import type { FastifyInstance } from 'fastify';
+import { clustersMetric } from '../insights/cluster-metric.js';
 import { toCsv } from '../insights/csv.js';
 import { METRICS } from '../insights/insight-metrics.js';
 import type { InsightQuery } from '../insights/insight-range.js';
@@ -12,6 +13,7 @@ const tags = ['admin insights'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
 type Query = InsightQuery & { format?: 'json' | 'csv' };
+type ClusterQuery = Query & { limit: number };
 
 const querystring = {
   type: 'object',
@@ -105,6 +107,38 @@ export async function insightRoutes(app: FastifyInstance, services: AppServices)
       if (request.query.format !== 'csv') return result;
       const rows = Object.entries(result.tiles).map(([metric, value]) => ({ metric, value }));
       return sendCsv(reply, csvName('summary', result.range), toCsv(['metric', 'value'], rows));
+    },
+  );
+
+  app.get<{ Querystring: ClusterQuery }>(
+    '/api/admin/insights/clusters',
+    {
+      schema: {
+        tags,
+        summary:
+          'Top clusters of open unanswered questions asked in the range (and channel), biggest first; format=csv downloads them',
+        querystring: {
+          ...querystring,
+          properties: {
+            ...querystring.properties,
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+          },
+        },
+        response: { 200: metricSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requireUser(services, request, 'admin');
+      const { range, view } = insightMetrics.scope(request.query);
+      const list = await services.learning.topics.topics({
+        minSize: 1,
+        limit: request.query.limit,
+        tzOffsetMinutes: range.offsetMs / 60_000,
+        scope: { from: range.from, to: range.to, channel: range.channel },
+      });
+      const result = { range: view, ...clustersMetric(list.openQuestions, list.topics) };
+      if (request.query.format !== 'csv') return result;
+      return sendCsv(reply, csvName(result.metric, result.range), toCsv(result.columns, result.rows));
     },
   );
 

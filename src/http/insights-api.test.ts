@@ -339,6 +339,41 @@ describe('insights API', () => {
         .statusCode,
     ).toBe(400);
   });
+
+  it('the unanswered-clusters chart counts only the questions asked in the range and channel', async () => {
+    // Far outside the demo shop's KB: each is handed off and captured as unanswered.
+    const ask = async (day: number, channel: string, text: string) => {
+      now = Date.UTC(2026, 0, day, 2, 0, 0);
+      expect(await say(await start({ channel }), text)).toMatchObject({ decision: 'handoff' });
+    };
+    await ask(12, 'web', '火星上能种土豆吗');
+    await ask(12, 'app', '火星上有水吗');
+    await ask(13, 'web', '火星上能住人吗');
+    await server.services.learning.capture.settled();
+    const clusters = async (query: string) => {
+      const res = await server.json('GET', `/api/admin/insights/clusters?${query}`, undefined, {
+        cookie: admin,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { summary: { openQuestions: number }; rows: Array<{ size: number }> };
+      return [body.summary.openQuestions, body.rows.reduce((n, r) => n + r.size, 0)];
+    };
+    expect(await clusters('from=2026-01-12&to=2026-01-13')).toEqual([3, 3]);
+    expect(await clusters('from=2026-01-12&to=2026-01-12')).toEqual([2, 2]);
+    expect(await clusters('from=2026-01-13&to=2026-01-13')).toEqual([1, 1]);
+    expect(await clusters('from=2026-01-12&to=2026-01-13&channel=web')).toEqual([2, 2]);
+    expect(await clusters('from=2026-01-12&to=2026-01-12&channel=app')).toEqual([1, 1]);
+    expect(await clusters('from=2026-01-14&to=2026-01-16')).toEqual([0, 0]);
+    const csv = await server.json(
+      'GET',
+      '/api/admin/insights/clusters?from=2026-01-12&to=2026-01-12&channel=app&format=csv',
+      undefined,
+      { cookie: admin },
+    );
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('火星上有水吗');
+    expect(csv.body).not.toContain('火星上能种土豆吗');
+  });
 });
 
 function pick(summary: Record<string, number | null>) {

@@ -114,6 +114,12 @@ export function createInsightMetrics(deps: {
     channel: range.channel ?? null,
   });
 
+  /** The range a query names (defaults filled in) and how responses show it. */
+  function scope(query: InsightQuery) {
+    const range = parseInsightRange(query, deps.clock());
+    return { range, view: rangeView(range) };
+  }
+
   async function metric(name: string, query: InsightQuery): Promise<MetricResponse> {
     if (!(METRICS as readonly string[]).includes(name))
       throw new AppError('NOT_FOUND', `no metric "${name}"; known: ${METRICS.join(', ')}`);
@@ -177,7 +183,7 @@ export function createInsightMetrics(deps: {
     return result;
   }
 
-  return { metric, summary };
+  return { metric, summary, scope };
 }
 
 export type InsightMetrics = ReturnType<typeof createInsightMetrics>;

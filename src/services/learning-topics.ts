@@ -27,6 +27,16 @@ export interface TopicList {
   topics: TopicSummary[];
 }
 
+/** Only the questions asked in [from, to), in conversations of `channel` (the insights dashboard's filters). */
+export interface TopicScope {
+  from: number;
+  to: number;
+  channel?: string;
+}
+
+/** Lists computed for different scopes kept at once (the learning tab's and a dashboard's or two). */
+const CACHED_SCOPES = 8;
+
 /** Publishing the draft so the bot answers at once (kb-publishing.ts), when the admin asks for it. */
 export type PublishDraft = (author: string) => Promise<{ published: boolean; liveVersion: number }>;
 
@@ -61,26 +71,34 @@ export function createLearningTopics(
   publishDraft: PublishDraft | null,
 ) {
   const { storage, clock } = ctx;
-  let cache: {
+  interface Cached {
     key: string;
     tz: number;
     at: number;
     list: TopicList;
     questions: Map<string, UnansweredRecord>;
-  } | null = null;
+  }
+  /** By scope ('' for all open questions), oldest first. */
+  const cache = new Map<string, Cached>();
 
-  /** `tzOffsetMinutes` null: any day boundaries will do (topic ids and members do not depend on them). */
-  async function compute(tzOffsetMinutes: number | null) {
+  /**
+   * `tzOffsetMinutes` null: any day boundaries will do (topic ids and members do not depend on them).
+   * Without a scope: all open questions.
+   */
+  async function compute(tzOffsetMinutes: number | null, scope?: TopicScope): Promise<Cached> {
+    const filter = scope ? { since: scope.from, until: scope.to, channel: scope.channel } : {};
+    const scopeKey = scope ? `${scope.from}|${scope.to}|${scope.channel ?? ''}` : '';
     const [open, openQuestions, version, entries] = await Promise.all([
-      storage.unanswered.list({ open: true, limit: MAX_TOPIC_QUESTIONS }),
-      storage.unanswered.count({ open: true }),
+      storage.unanswered.list({ open: true, limit: MAX_TOPIC_QUESTIONS, ...filter }),
+      storage.unanswered.count({ open: true, ...filter }),
       storage.kb.currentVersion(),
       storage.kb.listEntries(),
     ]);
     const now = clock();
-    const tz = tzOffsetMinutes ?? cache?.tz ?? 0;
+    const cached = cache.get(scopeKey);
+    const tz = tzOffsetMinutes ?? cached?.tz ?? 0;
     const key = `${openQuestions}:${open[0]?.id ?? ''}:${version}`;
-    if (cache && cache.key === key && cache.tz === tz && now - cache.at < CACHE_MS) return cache;
+    if (cached && cached.key === key && cached.tz === tz && now - cached.at < CACHE_MS) return cached;
     const started = performance.now();
     const topics = summarizeTopics({ questions: open, entries, now, tzOffsetMinutes: tz });
     const list: TopicList = {
@@ -90,16 +108,20 @@ export function createLearningTopics(
       clusteringMs: Math.round(performance.now() - started),
       topics,
     };
-    cache = { key, tz, at: now, list, questions: new Map(open.map((q) => [q.id, q])) };
-    return cache;
+    const fresh = { key, tz, at: now, list, questions: new Map(open.map((q) => [q.id, q])) };
+    cache.delete(scopeKey);
+    cache.set(scopeKey, fresh);
+    if (cache.size > CACHED_SCOPES) cache.delete(cache.keys().next().value as string);
+    return fresh;
   }
 
   async function topics(options: {
     minSize: number;
     limit: number;
     tzOffsetMinutes: number;
+    scope?: TopicScope;
   }): Promise<TopicList> {
-    const { list } = await compute(options.tzOffsetMinutes);
+    const { list } = await compute(options.tzOffsetMinutes, options.scope);
     return { ...list, topics: list.topics.filter((t) => t.size >= options.minSize).slice(0, options.limit) };
   }
 
@@ -116,7 +138,7 @@ export function createLearningTopics(
 
   async function resolve(topic: TopicSummary, resolution: UnansweredResolution) {
     const resolved = await storage.unanswered.resolve(topic.questionIds, resolution, clock());
-    cache = null;
+    cache.clear();
     return resolved;
   }
 

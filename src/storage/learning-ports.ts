@@ -43,7 +43,12 @@ export interface UnansweredFilter {
   /** true: only unresolved; false: only resolved; undefined: both. */
   open?: boolean;
   reasons?: UnansweredReason[];
+  /** Asked at or after this time. */
   since?: number;
+  /** Asked before this time. */
+  until?: number;
+  /** Only in conversations of this channel. */
+  channel?: string;
   limit: number;
   offset?: number;
 }

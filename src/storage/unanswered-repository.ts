@@ -22,6 +22,17 @@ export function unansweredRepository(db: Executor): UnansweredRepository {
       else q = q.where('reason', 'in', filter.reasons);
     }
     if (filter.since !== undefined) q = q.where('created_at', '>=', filter.since);
+    if (filter.until !== undefined) q = q.where('created_at', '<', filter.until);
+    const { channel } = filter;
+    if (channel !== undefined)
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('conversations')
+            .select('conversations.id')
+            .whereRef('conversations.id', '=', 'unanswered_questions.conversation_id')
+            .where('conversations.channel', '=', channel),
+        ),
+      );
     return q;
   };
 

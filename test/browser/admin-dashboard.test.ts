@@ -30,6 +30,8 @@ describe('admin: insights dashboard', () => {
   let agent: StaffApi;
   let fake: number | null = Date.now() - DAYS * DAY;
   const conversations = { web: 0, app: 0 };
+  /** Questions the bot handed off unanswered (captured for the clusters chart), per channel. */
+  const unanswered = { web: 0, app: 0 };
 
   async function customer(path: string, token: string | null, body: unknown): Promise<unknown> {
     const response = await fetch(`${server.url}${path}`, {
@@ -76,7 +78,12 @@ describe('admin: insights dashboard', () => {
         advance(40 * SECOND);
       }
       await (await conversation('web')).say('退款');
-      if (day >= DAYS - 4) await (await conversation(channel(1))).say(UNANSWERED[day % UNANSWERED.length]);
+      if (day >= DAYS - 4) {
+        const reply = (await (await conversation(channel(1))).say(UNANSWERED[day % UNANSWERED.length])) as {
+          replies: Array<{ decision: string }>;
+        };
+        if (reply.replies[0]?.decision === 'handoff') unanswered[channel(1)] += 1;
+      }
       // A customer asks for a person: taken after a wait that grows, answered, resolved, rated.
       for (let i = 0; i < 1 + (day % 2); i++) {
         const c = await conversation(channel(i), day % 3 === 0);
@@ -157,6 +164,11 @@ describe('admin: insights dashboard', () => {
     await page.screenshot({ path: path.join(repoRoot, 'docs/screenshot-dashboard.png') });
     await page.setViewportSize({ width: 1440, height: 900 });
 
+    // The unanswered-clusters chart counts the questions asked in the range, in every channel so far.
+    const openQuestions = page.locator('section[data-metric="clusters"] .insight-figures dd').first();
+    expect(unanswered.web).toBeGreaterThan(0);
+    await expect.poll(() => openQuestions.textContent()).toBe(String(unanswered.web + unanswered.app));
+
     // The channel filter: only the app's conversations.
     await page.getByLabel('渠道').selectOption('app');
     await page.getByRole('button', { name: '应用' }).click();
@@ -167,6 +179,14 @@ describe('admin: insights dashboard', () => {
         .getByRole('link', { name: /CSV/ })
         .getAttribute('href'),
     ).toContain('channel=app');
+
+    // The clusters chart follows the filters too: the app's questions only, and none in days before any
+    // was asked.
+    await expect.poll(() => openQuestions.textContent()).toBe(String(unanswered.app));
+    await page.getByLabel('开始日期').fill(day(Date.now() - DAYS * DAY));
+    await page.getByLabel('结束日期').fill(day(Date.now() - (DAYS - 4) * DAY));
+    await page.getByRole('button', { name: '应用' }).click();
+    await expect.poll(() => openQuestions.textContent()).toBe('0');
     await page.close();
   });
 });

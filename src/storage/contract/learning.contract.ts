@@ -94,6 +94,24 @@ export function learningCases(open: OpenStorage): void {
       expect(await storage().unanswered.resolve([], resolution, since)).toBe(0);
     });
 
+    it('filters questions by the time they were asked and by their conversation’s channel', async () => {
+      const web = await conversation();
+      const app = await storage().conversations.create(newConversation({ channel: 'app' }));
+      const at = T0 + 2_000_000;
+      const [q1, q2, q3] = [
+        question(web.id, { createdAt: at }),
+        question(app.id, { createdAt: at + 5 }),
+        question(web.id, { createdAt: at + 10 }),
+      ];
+      for (const q of [q1, q2, q3]) await storage().unanswered.add(q);
+      const ids = async (f: Parameters<ReturnType<typeof storage>['unanswered']['list']>[0]) =>
+        (await storage().unanswered.list(f)).map((x) => x.id);
+      expect(await ids({ since: at, until: at + 10, limit: 10 })).toEqual([q2.id, q1.id]);
+      expect(await ids({ since: at, channel: 'web', limit: 10 })).toEqual([q3.id, q1.id]);
+      expect(await ids({ since: at, until: at + 10, channel: 'app', limit: 10 })).toEqual([q2.id]);
+      expect(await storage().unanswered.count({ since: at, until: at + 11, channel: 'web' })).toBe(2);
+    });
+
     it('keeps the last vote per bot answer and rates entries by answers shown and votes', async () => {
       const c = await conversation();
       const fb = storage().answerFeedback;

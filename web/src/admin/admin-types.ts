@@ -1,4 +1,5 @@
-// Shapes of the admin API as the admin console reads them (KB lifecycle, learning loop, customers, insights).
+// Shapes of the admin API as the admin console reads them (KB lifecycle, learning loop, customers,
+// insights); those the server declares in a types-only module are re-exported from it, not copied.
 import type { KbEntry } from '../shared/types.js';
 
 export type EntryStatus = 'draft' | 'published';
@@ -62,55 +63,15 @@ export interface KbDiff {
   unchanged: number;
 }
 
-export interface CaseOutcome {
-  pass: boolean;
-  verdict: 'right' | 'wrong-answer' | 'no-answer';
-  decision: 'answer' | 'clarify' | 'handoff';
-  entryId: string | null;
-  candidates: string[];
-  confidence: number;
-}
-
-export interface CaseResult {
-  id: string;
-  text: string;
-  expectedEntryId: string | null;
-  candidate: CaseOutcome;
-  live: CaseOutcome | null;
-}
-
-export interface RunFigures {
-  passed: number;
-  failed: number;
-  accuracy: number | null;
-}
-
-export interface PublishReport {
-  candidateVersion: number;
-  liveVersion: number;
-  cases: number;
-  candidate: RunFigures;
-  live: RunFigures | null;
-  wrong: CaseResult[];
-  broken: CaseResult[];
-  fixed: CaseResult[];
-  changes: ChangeCounts;
-}
-
-export interface PublishResult {
-  published: boolean;
-  version: number;
-  liveVersion: number;
-  report: PublishReport;
-}
-
-export interface RollbackResult {
-  version: number;
-  rolledBackTo: number;
-  published: boolean;
-  liveVersion: number;
-  report: PublishReport | null;
-}
+/** A publish's regression report: the server's own types (src/services/regression-report.ts). */
+export type {
+  CaseOutcome,
+  CaseResult,
+  PublishResult,
+  RegressionReport as PublishReport,
+  RollbackResult,
+  RunFigures,
+} from '../../../src/services/regression-report.js';
 
 export interface RegressionCase {
   id: string;

@@ -1,6 +1,5 @@
 // Formatting and download helpers of the admin console.
 import type { Locale } from '../shared/i18n.js';
-import type { Cell } from './admin-types.js';
 
 const tag = (locale: Locale) => (locale === 'zh-CN' ? 'zh-CN' : 'en-US');
 
@@ -39,25 +38,4 @@ export function formatMs(value: number | null | undefined): string {
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** RFC 4180 CSV of the columns of each row. */
-export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, Cell>>): string {
-  const cell = (value: Cell | undefined) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n');
-}
-
-/** Saves text as a file (a UTF-8 BOM keeps Chinese readable when Excel opens a CSV). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

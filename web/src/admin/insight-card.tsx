@@ -31,12 +31,11 @@ export function InsightCard({
   spec,
   data,
   csvHref,
-  onDownload,
 }: {
   spec: CardSpec;
   data: MetricData | null;
-  csvHref?: string;
-  onDownload?: () => void;
+  /** The server's CSV of the same data. */
+  csvHref: string;
 }) {
   const { t, locale } = useI18n();
   const categoryLabel = (value: Cell): string => {
@@ -72,26 +71,14 @@ export function InsightCard({
     >
       <header className="insight-head">
         <h3 id={id}>{t(spec.title)}</h3>
-        {csvHref ? (
-          <a
-            className="btn btn--small"
-            href={csvHref}
-            download
-            aria-label={t('insights.csvLabel', { title: t(spec.title) })}
-          >
-            {t('insights.csv')}
-          </a>
-        ) : (
-          <button
-            type="button"
-            className="btn btn--small"
-            onClick={onDownload}
-            disabled={!data}
-            aria-label={t('insights.csvLabel', { title: t(spec.title) })}
-          >
-            {t('insights.csv')}
-          </button>
-        )}
+        <a
+          className="btn btn--small"
+          href={csvHref}
+          download
+          aria-label={t('insights.csvLabel', { title: t(spec.title) })}
+        >
+          {t('insights.csv')}
+        </a>
       </header>
       <dl className="insight-figures">
         {spec.summary.map((s) => (

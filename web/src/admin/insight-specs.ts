@@ -1,184 +1,130 @@
 // What each dashboard card shows: its metric, chart, series and headline figures (definitions in
-// docs/metrics.md; the short version is in the messages).
+// docs/metrics.md; the short version is in the messages, `metric.<name>` and `def.<name>`). A column or
+// figure is labelled `col.<its name>` unless another label is given.
 import type { AdminKey } from './messages.js';
 
 export type Figure = 'int' | 'pct' | 'ms' | 'num';
 
+interface Labelled {
+  label: AdminKey;
+}
+
 export interface CardSpec {
-  /** The insights metric (GET /api/admin/insights/{metric}), or the learning loop's clusters. */
-  metric: string;
+  /** The insights metric: GET /api/admin/insights/{metric} (clusters: the learning loop's topics). */
+  metric: CardMetric;
   title: AdminKey;
   definition: AdminKey;
   kind: 'line' | 'bar' | 'hbar';
   /** The column naming each row (x axis, or y for horizontal bars). */
   category: string;
-  series: Array<{ column: string; label: AdminKey }>;
+  series: Array<Labelled & { column: string }>;
   percent?: boolean;
-  summary: Array<{ key: string; label: AdminKey; figure: Figure }>;
+  summary: Array<Labelled & { key: string; figure: Figure }>;
   /** Show at most this many rows (the biggest, as the server sorts them). */
   limit?: number;
   wide?: boolean;
 }
 
+/** The names with both a title (`metric.<name>`) and a definition (`def.<name>`) in the messages. */
+type Named<Prefix extends string> = AdminKey extends infer K
+  ? K extends `${Prefix}${infer Name}`
+    ? Name
+    : never
+  : never;
+type CardMetric = Extract<Named<'metric.'>, Named<'def.'>>;
+/** Names whose own label `col.<name>` exists. */
+type Column = Named<'col.'>;
+
+const own = (name: Column) => `col.${name}` as AdminKey;
+/** A chart series: a row column, labelled `col.<column>` (lineAs: otherwise). */
+const lineAs = (column: string, label: AdminKey) => ({ column, label });
+const line = (column: Column) => lineAs(column, own(column));
+/** A headline figure: a summary key shown as `figure`, labelled `col.<key>` (figAs: otherwise). */
+const figAs = (key: string, figure: Figure, label: AdminKey) => ({ key, figure, label });
+const fig = (key: Column, figure: Figure) => figAs(key, figure, own(key));
+
+function card(
+  metric: CardMetric,
+  kind: CardSpec['kind'],
+  category: string,
+  rest: Omit<CardSpec, 'metric' | 'title' | 'definition' | 'kind' | 'category'>,
+): CardSpec {
+  return {
+    metric,
+    title: `metric.${metric}` as AdminKey,
+    definition: `def.${metric}` as AdminKey,
+    kind,
+    category,
+    ...rest,
+  };
+}
+
 export const CARDS: CardSpec[] = [
-  {
-    metric: 'volume',
-    title: 'metric.volume',
-    definition: 'def.volume',
-    kind: 'line',
-    category: 'day',
-    series: [
-      { column: 'conversations', label: 'col.conversations' },
-      { column: 'messages', label: 'col.messages' },
-    ],
-    summary: [
-      { key: 'conversations', label: 'col.conversations', figure: 'int' },
-      { key: 'messages', label: 'col.messages', figure: 'int' },
-    ],
+  card('volume', 'line', 'day', {
+    series: [line('conversations'), line('messages')],
+    summary: [fig('conversations', 'int'), fig('messages', 'int')],
     wide: true,
-  },
-  {
-    metric: 'kb-categories',
-    title: 'metric.kb-categories',
-    definition: 'def.kb-categories',
-    kind: 'hbar',
-    category: 'category',
-    series: [{ column: 'hits', label: 'col.hits' }],
-    summary: [{ key: 'answers', label: 'col.answers', figure: 'int' }],
+  }),
+  card('kb-categories', 'hbar', 'category', {
+    series: [line('hits')],
+    summary: [fig('answers', 'int')],
     limit: 12,
-  },
-  {
-    metric: 'kb-entries',
-    title: 'metric.kb-entries',
-    definition: 'def.kb-entries',
-    kind: 'hbar',
-    category: 'title',
-    series: [{ column: 'hits', label: 'col.hits' }],
-    summary: [{ key: 'entries', label: 'col.entries', figure: 'int' }],
+  }),
+  card('kb-entries', 'hbar', 'title', {
+    series: [line('hits')],
+    summary: [fig('entries', 'int')],
     limit: 10,
-  },
-  {
-    metric: 'clusters',
-    title: 'metric.clusters',
-    definition: 'def.clusters',
-    kind: 'hbar',
-    category: 'example',
-    series: [{ column: 'size', label: 'col.questions' }],
-    summary: [
-      { key: 'openQuestions', label: 'col.openQuestions', figure: 'int' },
-      { key: 'clusters', label: 'col.clusters', figure: 'int' },
-    ],
+  }),
+  card('clusters', 'hbar', 'example', {
+    series: [lineAs('size', 'col.questions')],
+    summary: [fig('openQuestions', 'int'), fig('clusters', 'int')],
     limit: 10,
-  },
-  {
-    metric: 'self-service',
-    title: 'metric.self-service',
-    definition: 'def.self-service',
-    kind: 'line',
-    category: 'day',
-    series: [{ column: 'rate', label: 'col.rate' }],
+  }),
+  card('self-service', 'line', 'day', {
+    series: [line('rate')],
     percent: true,
-    summary: [
-      { key: 'rate', label: 'col.rate', figure: 'pct' },
-      { key: 'settled', label: 'col.settled', figure: 'int' },
-      { key: 'pending', label: 'col.pending', figure: 'int' },
-    ],
-  },
-  {
-    metric: 'handoffs',
-    title: 'metric.handoffs',
-    definition: 'def.handoffs',
-    kind: 'hbar',
-    category: 'reason',
-    series: [{ column: 'rate', label: 'col.rate' }],
+    summary: [fig('rate', 'pct'), fig('settled', 'int'), fig('pending', 'int')],
+  }),
+  card('handoffs', 'hbar', 'reason', {
+    series: [line('rate')],
     percent: true,
-    summary: [
-      { key: 'rate', label: 'col.handoffRate', figure: 'pct' },
-      { key: 'handedOff', label: 'col.handedOff', figure: 'int' },
-    ],
-  },
-  {
-    metric: 'clarify',
-    title: 'metric.clarify',
-    definition: 'def.clarify',
-    kind: 'line',
-    category: 'day',
-    series: [{ column: 'clarifyRate', label: 'col.clarifyRate' }],
+    summary: [figAs('rate', 'pct', 'col.handoffRate'), fig('handedOff', 'int')],
+  }),
+  card('clarify', 'line', 'day', {
+    series: [line('clarifyRate')],
     percent: true,
+    summary: [fig('clarifyRate', 'pct'), fig('answerRate', 'pct'), fig('decisions', 'int')],
+  }),
+  card('first-response', 'bar', 'bucket', {
+    series: [line('firstResponses'), line('agentResponses')],
     summary: [
-      { key: 'clarifyRate', label: 'col.clarifyRate', figure: 'pct' },
-      { key: 'answerRate', label: 'col.answerRate', figure: 'pct' },
-      { key: 'decisions', label: 'col.decisions', figure: 'int' },
+      figAs('firstP50Ms', 'ms', 'col.firstP50'),
+      figAs('agentP50Ms', 'ms', 'col.agentP50'),
+      figAs('agentP90Ms', 'ms', 'col.agentP90'),
     ],
-  },
-  {
-    metric: 'first-response',
-    title: 'metric.first-response',
-    definition: 'def.first-response',
-    kind: 'bar',
-    category: 'bucket',
-    series: [
-      { column: 'firstResponses', label: 'col.firstResponses' },
-      { column: 'agentResponses', label: 'col.agentResponses' },
-    ],
+  }),
+  card('queue-wait', 'bar', 'bucket', {
+    series: [line('handoffs')],
+    summary: [figAs('p50Ms', 'ms', 'col.p50'), figAs('p90Ms', 'ms', 'col.p90'), fig('waiting', 'int')],
+  }),
+  card('abandonment', 'bar', 'day', {
+    series: [line('decided'), line('abandoned')],
     summary: [
-      { key: 'firstP50Ms', label: 'col.firstP50', figure: 'ms' },
-      { key: 'agentP50Ms', label: 'col.agentP50', figure: 'ms' },
-      { key: 'agentP90Ms', label: 'col.agentP90', figure: 'ms' },
+      figAs('rate', 'pct', 'col.abandonRate'),
+      figAs('abandonedAfterP50Ms', 'ms', 'col.abandonAfter'),
     ],
-  },
-  {
-    metric: 'queue-wait',
-    title: 'metric.queue-wait',
-    definition: 'def.queue-wait',
-    kind: 'bar',
-    category: 'bucket',
-    series: [{ column: 'handoffs', label: 'col.handoffs' }],
+  }),
+  card('csat', 'bar', 'score', {
+    series: [lineAs('count', 'col.ratings')],
     summary: [
-      { key: 'p50Ms', label: 'col.p50', figure: 'ms' },
-      { key: 'p90Ms', label: 'col.p90', figure: 'ms' },
-      { key: 'waiting', label: 'col.waiting', figure: 'int' },
+      fig('average', 'num'),
+      figAs('satisfiedShare', 'pct', 'col.satisfied'),
+      figAs('count', 'int', 'col.ratings'),
     ],
-  },
-  {
-    metric: 'abandonment',
-    title: 'metric.abandonment',
-    definition: 'def.abandonment',
-    kind: 'bar',
-    category: 'day',
-    series: [
-      { column: 'decided', label: 'col.decided' },
-      { column: 'abandoned', label: 'col.abandoned' },
-    ],
-    summary: [
-      { key: 'rate', label: 'col.abandonRate', figure: 'pct' },
-      { key: 'abandonedAfterP50Ms', label: 'col.abandonAfter', figure: 'ms' },
-    ],
-  },
-  {
-    metric: 'csat',
-    title: 'metric.csat',
-    definition: 'def.csat',
-    kind: 'bar',
-    category: 'score',
-    series: [{ column: 'count', label: 'col.ratings' }],
-    summary: [
-      { key: 'average', label: 'col.average', figure: 'num' },
-      { key: 'satisfiedShare', label: 'col.satisfied', figure: 'pct' },
-      { key: 'count', label: 'col.ratings', figure: 'int' },
-    ],
-  },
-  {
-    metric: 'care',
-    title: 'metric.care',
-    definition: 'def.care',
-    kind: 'line',
-    category: 'day',
-    series: [{ column: 'share', label: 'col.careShare' }],
+  }),
+  card('care', 'line', 'day', {
+    series: [lineAs('share', 'col.careShare')],
     percent: true,
-    summary: [
-      { key: 'share', label: 'col.careShare', figure: 'pct' },
-      { key: 'care', label: 'col.careConversations', figure: 'int' },
-    ],
-  },
+    summary: [figAs('share', 'pct', 'col.careShare'), figAs('care', 'int', 'col.careConversations')],
+  }),
 ];

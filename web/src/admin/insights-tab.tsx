@@ -1,9 +1,9 @@
-// The insights dashboard: KPI tiles and one card per metric over a date range and channel, each chart's
-// data downloadable as CSV. Loaded lazily (it brings ECharts).
+// The insights dashboard: KPI tiles and one card per metric (the unanswered-question clusters too) over
+// a date range and channel, each chart's data downloadable as CSV. Loaded lazily (it brings ECharts).
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { describeError, request } from '../shared/api.js';
-import type { ClusterList, InsightSummary, MetricData } from './admin-types.js';
-import { downloadText, localDay, toCsv } from './format.js';
+import type { InsightSummary, MetricData } from './admin-types.js';
+import { localDay } from './format.js';
 import { figure, InsightCard } from './insight-card.js';
 import { CARDS } from './insight-specs.js';
 import { useI18n, type AdminKey } from './messages.js';
@@ -34,22 +34,6 @@ const TILES: Array<{ key: string; label: AdminKey; figure: 'int' | 'pct' | 'ms' 
   { key: 'csatAverage', label: 'metric.csat', figure: 'num' },
   { key: 'careShare', label: 'col.careShare', figure: 'pct' },
 ];
-
-function clustersAsMetric(list: ClusterList): MetricData {
-  return {
-    metric: 'clusters',
-    range: { from: '', to: '', utcOffset: 0, channel: null },
-    summary: { openQuestions: list.openQuestions, clusters: list.clusters.length },
-    columns: ['example', 'size', 'conversations', 'nearestEntry', 'lastAt'],
-    rows: list.clusters.map((c) => ({
-      example: c.examples[0] ?? c.id,
-      size: c.size,
-      conversations: c.conversations,
-      nearestEntry: c.nearestEntry?.title ?? null,
-      lastAt: c.lastAt,
-    })),
-  };
-}
 
 export default function InsightsTab() {
   const { t, locale } = useI18n();
@@ -83,16 +67,14 @@ export default function InsightsTab() {
     let live = true;
     setLoading(true);
     setProblem(null);
-    const metrics = CARDS.filter((c) => c.metric !== 'clusters').map((c) => c.metric);
     Promise.all([
       request<InsightSummary>(`/api/admin/insights/summary?${query()}`),
-      request<ClusterList>(`/api/admin/learning/clusters?minSize=1&limit=20`),
-      ...metrics.map((m) => request<MetricData>(`/api/admin/insights/${m}?${query()}`)),
+      ...CARDS.map((c) => request<MetricData>(`/api/admin/insights/${c.metric}?${query()}`)),
     ])
-      .then(([tiles, clusters, ...results]) => {
+      .then(([tiles, ...results]) => {
         if (!live) return;
         setSummary(tiles as InsightSummary);
-        const next: Record<string, MetricData> = { clusters: clustersAsMetric(clusters as ClusterList) };
+        const next: Record<string, MetricData> = {};
         for (const r of results as MetricData[]) next[r.metric] = r;
         setData(next);
       })
@@ -185,26 +167,14 @@ export default function InsightsTab() {
         </div>
       </dl>
       <div className="insight-grid">
-        {CARDS.map((spec) =>
-          spec.metric === 'clusters' ? (
-            <InsightCard
-              key={spec.metric}
-              spec={spec}
-              data={data.clusters ?? null}
-              onDownload={() => {
-                const d = data.clusters;
-                if (d) downloadText('zhida-unanswered-clusters.csv', toCsv(d.columns, d.rows));
-              }}
-            />
-          ) : (
-            <InsightCard
-              key={spec.metric}
-              spec={spec}
-              data={data[spec.metric] ?? null}
-              csvHref={`/api/admin/insights/${spec.metric}?${query({ format: 'csv' })}`}
-            />
-          ),
-        )}
+        {CARDS.map((spec) => (
+          <InsightCard
+            key={spec.metric}
+            spec={spec}
+            data={data[spec.metric] ?? null}
+            csvHref={`/api/admin/insights/${spec.metric}?${query({ format: 'csv' })}`}
+          />
+        ))}
       </div>
     </main>
   );
