@@ -194,6 +194,15 @@ export function widgetSession(page: Page): Promise<{ conversationId: string; tok
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A message still fading in has a blended, paler colour: let finite animations end first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.addScriptTag({ path: path.join(repoRoot, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
