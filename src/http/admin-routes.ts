@@ -1,6 +1,7 @@
 // Admin API: the knowledge base's entries (list, create, edit, delete); each edit makes a draft version.
 import type { FastifyInstance } from 'fastify';
 import type { KbEntry } from '../engine/types.js';
+import { withEntryReasons } from '../services/kb-files.js';
 import type { AppServices } from './app-services.js';
 import { errorSchema } from './error-handler.js';
 import { idParams } from './schemas.js';
@@ -69,7 +70,9 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
     },
     async (request, reply) => {
       const user = await admin(request);
-      const created = await kb.create(request.body, user.username);
+      const created = await kb.create(request.body, user.username).catch((err: unknown) => {
+        throw withEntryReasons(err, false);
+      });
       await services.audit.record(
         user,
         'kb.entry.create',
@@ -94,7 +97,9 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
     async (request) => {
       const user = await admin(request);
       const { id: _ignored, ...entry } = request.body;
-      const updated = await kb.update(request.params.id, entry, user.username);
+      const updated = await kb.update(request.params.id, entry, user.username).catch((err: unknown) => {
+        throw withEntryReasons(err, false);
+      });
       await services.audit.record(
         user,
         'kb.entry.update',

@@ -13,9 +13,11 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      const { code, message, details, reason } = error;
+      // reason/params (when set): the key of the message's text in error-texts.ts, for the admin console.
       return reply
         .status(error.status)
-        .send({ error: { code: error.code, message: error.message, details: error.details } });
+        .send({ error: { code, message, details, reason: reason?.key, params: reason?.params } });
     }
     if (error.validation) {
       return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: error.message } });
@@ -44,7 +46,13 @@ export const errorSchema = {
   properties: {
     error: {
       type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {},
+        reason: { type: 'string' },
+        params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+      },
       required: ['code', 'message'],
     },
   },

@@ -61,6 +61,24 @@ describe('import and export files', () => {
     expect(res.json().error.code).toBe('INVALID_KB');
     expect(res.json().error.details.map((e: { row: number }) => e.row)).toEqual([3, 4, 5]);
     expect(res.json().error.message).toMatch(/3 bad row/);
+    // Every problem names its reason and values, which the admin console shows in Chinese.
+    expect(res.json().error).toMatchObject({ reason: 'file.bad-rows', params: { rows: 3 } });
+    expect(res.json().error.details).toEqual([
+      { row: 3, message: 'answer is empty', reason: 'table.empty-answer', params: {} },
+      {
+        row: 4,
+        message: 'entry "a" has a different answer on row 2',
+        reason: 'table.clash',
+        params: { id: 'a', field: 'answer', row: 2 },
+      },
+      {
+        row: 5,
+        field: 'answer',
+        message: expect.stringMatching(/^answer: "ftp:\/\/example.com\/x" uses ftp/),
+        reason: 'entry.bad-scheme',
+        params: { url: 'ftp://example.com/x', scheme: 'ftp' },
+      },
+    ]);
     const after = await get('/api/admin/kb');
     expect(after.version).toBe(before.version);
     expect(after.entries).toHaveLength(before.entries.length);
@@ -100,6 +118,35 @@ describe('import and export files', () => {
       'text/csv',
     );
     expect(gbk.json().error.details[0].message).toMatch(/question and answer/);
+    // A JSON file: each bad entry's problem with its reason, beside the engine's own message.
+    const json = await raw(
+      'POST',
+      '/api/admin/kb/import',
+      JSON.stringify({
+        name: 'x',
+        locale: 'zh-CN',
+        entries: [
+          { id: 'a', title: 'a', questions: [], answer: 'x' },
+          { id: 'a', title: 'b', questions: ['q'], answer: 'y' },
+        ],
+      }),
+      'application/json',
+    );
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error).toMatchObject({
+      code: 'INVALID_KB',
+      reason: 'file.bad-entries',
+      params: { count: 2 },
+    });
+    expect(json.json().error.details).toEqual([
+      expect.objectContaining({ index: 0, field: 'questions', reason: 'entry.no-questions' }),
+      expect.objectContaining({
+        index: 1,
+        field: 'id',
+        reason: 'entry.duplicate-id',
+        params: { other: 0, otherNumber: 1 },
+      }),
+    ]);
     expect((await get('/api/admin/kb')).version).toBe(before);
   });
 

@@ -2,8 +2,15 @@
 // content type (JSON, CSV or .xlsx; `?format=` for application/octet-stream uploads), and replaces the
 // draft all or nothing. Export writes any version in any of the three formats.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
-import { formatOf, kbAt, kbFromTable, renderKbFile, type KbFileFormat } from '../services/kb-files.js';
+import { reasonedError } from '../errors.js';
+import {
+  formatOf,
+  kbAt,
+  kbFromTable,
+  renderKbFile,
+  withEntryReasons,
+  type KbFileFormat,
+} from '../services/kb-files.js';
 import { XLSX_MIME } from '../services/kb-xlsx.js';
 import type { AppServices } from './app-services.js';
 import { errors, tags } from './kb-lifecycle-schemas.js';
@@ -28,10 +35,7 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
   ): Promise<{ format: KbFileFormat; input: unknown }> {
     const format = request.query.format ?? formatOf(request.headers['content-type']);
     if (!format) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `send the file with Content-Type application/json, text/csv or ${XLSX_MIME} (or ?format=json|csv|xlsx)`,
-      );
+      throw reasonedError('BAD_REQUEST', 'file.content-type', { xlsx: XLSX_MIME });
     }
     const body = request.body;
     if (format === 'json') {
@@ -39,14 +43,14 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
       try {
         return { format, input: JSON.parse(body.toString('utf8')) };
       } catch (err) {
-        throw new AppError('BAD_REQUEST', `the file is not valid JSON (${(err as Error).message})`);
+        throw reasonedError('BAD_REQUEST', 'file.bad-json', { detail: (err as Error).message });
       }
     }
     if (!Buffer.isBuffer(body))
-      throw new AppError(
-        'BAD_REQUEST',
-        `a ${format} file must be sent as the raw body, not as ${request.headers['content-type']}`,
-      );
+      throw reasonedError('BAD_REQUEST', 'file.not-raw', {
+        format,
+        type: request.headers['content-type'] ?? '',
+      });
     return { format, input: await kbFromTable(format, body, await storage.kb.meta()) };
   }
 
@@ -80,11 +84,11 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
       async (request) => {
         const user = await admin(request);
         const { format, input } = await readUpload(request);
-        const imported = await kb.importFile(
-          input,
-          user.username,
-          request.query.note ?? `import (${format})`,
-        );
+        const imported = await kb
+          .importFile(input, user.username, request.query.note ?? `import (${format})`)
+          .catch((err: unknown) => {
+            throw withEntryReasons(err, true);
+          });
         const result = { ...imported, format };
         await services.audit.record(user, 'kb.import', { type: 'kb' }, result);
         return result;
@@ -114,7 +118,7 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
       const meta = await storage.kb.meta();
       const entries =
         version === undefined ? (await kb.exportFile()).entries : await storage.kb.snapshot(version);
-      if (!entries) throw new AppError('NOT_FOUND', `no KB version ${version}`);
+      if (!entries) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: version ?? '' });
       const file = await renderKbFile(
         format,
         kbAt(meta, entries),

@@ -121,7 +121,11 @@ describe('regression cases gate a publish', () => {
     const refused = await post('/api/admin/kb/publish', {});
     expect(refused.statusCode).toBe(409);
     const report = refused.json().error.details;
-    expect(refused.json().error.code).toBe('PUBLISH_BLOCKED');
+    expect(refused.json().error).toMatchObject({
+      code: 'PUBLISH_BLOCKED',
+      reason: 'publish.blocked',
+      params: { broken: 1 },
+    });
     expect(report.broken.map((c: { id: string }) => c.id)).toEqual([created.json().id]);
     expect(report.broken[0]).toMatchObject({
       expectedEntryId: 'pet-policy',

@@ -1,7 +1,7 @@
 // Admin API of the KB lifecycle: version history, a version's entries, diff of two versions, publish
 // (with a regression-run preview) and rollback. Edits themselves are in admin-routes.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { reasonedError } from '../errors.js';
 import type { AppServices } from './app-services.js';
 import {
   diffResponse,
@@ -53,7 +53,8 @@ export async function kbLifecycleRoutes(app: FastifyInstance, services: AppServi
     async (request) => {
       await admin(request);
       const entries = await storage.kb.snapshot(request.params.version);
-      if (!entries) throw new AppError('NOT_FOUND', `no KB version ${request.params.version}`);
+      if (!entries)
+        throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: request.params.version });
       return { version: request.params.version, entries };
     },
   );

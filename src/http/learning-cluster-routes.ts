@@ -55,6 +55,8 @@ const publishSchema = {
     published: { type: 'boolean' },
     liveVersion: { type: ['integer', 'null'] },
     reason: { type: 'string' },
+    reasonKey: { type: 'string' },
+    params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
   },
 } as const;
 

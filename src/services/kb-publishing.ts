@@ -5,7 +5,7 @@
 // a publish then answers with that same candidate model, trained once.
 import { countDiff, diffKb, type KbDiff, type KbDiffCounts } from '../domain/kb-diff.js';
 import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
-import { AppError } from '../errors.js';
+import { reasonedError } from '../errors.js';
 import type { KbVersion } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
 import type { ActiveModel } from './model-registry.js';
@@ -46,7 +46,7 @@ export function createKbPublishing(
 
   async function entriesAt(version: number): Promise<KbEntry[]> {
     const entries = await storage.kb.snapshot(version);
-    if (!entries) throw new AppError('NOT_FOUND', `no KB version ${version}`);
+    if (!entries) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version });
     return entries;
   }
 
@@ -120,9 +120,10 @@ export function createKbPublishing(
 
   function refuseIfBroken(report: RegressionReport, confirm: boolean | undefined): void {
     if (report.broken.length > 0 && !confirm) {
-      throw new AppError(
+      throw reasonedError(
         'PUBLISH_BLOCKED',
-        `publishing version ${report.candidateVersion} breaks ${report.broken.length} regression case(s) that pass on the live version ${report.liveVersion}; send confirm: true to publish anyway`,
+        'publish.blocked',
+        { version: report.candidateVersion, broken: report.broken.length, live: report.liveVersion },
         report,
       );
     }
@@ -131,10 +132,7 @@ export function createKbPublishing(
   /** Makes `version` live and answers from the model trained on its entries for the regression run. */
   async function goLive(version: number, author: string, candidate: KbAtVersion): Promise<number> {
     if (!(await storage.kb.publish(version, author, clock()))) {
-      throw new AppError(
-        'INVALID_STATE',
-        `version ${version} cannot go live: a newer version was published meanwhile`,
-      );
+      throw reasonedError('INVALID_STATE', 'publish.superseded', { version });
     }
     const active: ActiveModel = {
       model: candidate.model,
@@ -154,16 +152,13 @@ export function createKbPublishing(
       storage.kb.publishedVersion(),
     ]);
     const version = options.version ?? current;
-    if (version < 1) throw new AppError('INVALID_STATE', 'the knowledge base has no version to publish yet');
+    if (version < 1) throw reasonedError('INVALID_STATE', 'publish.no-version');
     const { report, candidate } = await check(version, await entriesAt(version));
     if (options.dryRun) return { published: false, version, liveVersion, report };
     if (version < liveVersion) {
-      throw new AppError(
-        'INVALID_STATE',
-        `version ${version} is older than the live version ${liveVersion}: roll back to it instead (that makes a new version)`,
-      );
+      throw reasonedError('INVALID_STATE', 'publish.older-than-live', { version, live: liveVersion });
     }
-    if (version === liveVersion) throw new AppError('INVALID_STATE', `version ${version} is already live`);
+    if (version === liveVersion) throw reasonedError('INVALID_STATE', 'publish.already-live', { version });
     refuseIfBroken(report, options.confirm);
     return { published: true, version, liveVersion: await goLive(version, author, candidate), report };
   }

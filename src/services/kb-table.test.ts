@@ -75,7 +75,12 @@ describe('the KB as a table', () => {
     expect(kbFromRows(table([['id', 'question', 'question', 'answer']]), META).errors[0].message).toMatch(
       /twice/,
     );
-    expect(kbFromRows([], META).errors[0]).toEqual({ row: 1, message: 'the file has no header row' });
+    expect(kbFromRows([], META).errors[0]).toEqual({
+      row: 1,
+      message: 'the file has no header row',
+      reason: 'table.no-header',
+      params: {},
+    });
   });
 });
 

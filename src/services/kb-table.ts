@@ -3,6 +3,8 @@
 // and `tags` columns make a lossless round trip while the two DESIGN headers keep working. Rows with the
 // same id (or, without ids, the same answer) become one entry whose title is its first question.
 import type { KbEntry, KnowledgeBase } from '../engine/types.js';
+import { problem } from '../errors.js';
+import type { ErrorParams, ErrorReason } from '../error-texts.js';
 
 /** A data row with the row number the author sees in their editor or spreadsheet (1 = the header). */
 export interface TableRow {
@@ -12,7 +14,11 @@ export interface TableRow {
 
 export interface RowError {
   row: number;
+  /** The entry field at fault, for the checks made on whole entries. */
+  field?: string;
   message: string;
+  reason: ErrorReason;
+  params: ErrorParams;
 }
 
 const COLUMNS = ['id', 'question', 'answer', 'category', 'title', 'tags'] as const;
@@ -25,20 +31,21 @@ export const EXPORT_HEADER: readonly string[] = COLUMNS;
 const TAG_SEPARATOR = /[|,，;；、]/;
 const EXPORT_TAG_SEPARATOR = '|';
 
-export const HEADER_HELP = `the header must name the columns question and answer, and may add id, category, title and tags (e.g. "id,question,answer,category")`;
-
-function readHeader(header: TableRow | undefined): Map<Column, number> | string {
-  if (!header) return 'the file has no header row';
+/** The header's columns, or what is wrong with it. */
+function readHeader(
+  header: TableRow | undefined,
+): Map<Column, number> | { key: ErrorReason; params?: ErrorParams } {
+  if (!header) return { key: 'table.no-header' };
   const columns = new Map<Column, number>();
   for (const [i, raw] of header.cells.entries()) {
     const name = raw.trim().toLowerCase();
     if (name === '' && i === header.cells.length - 1) continue; // a trailing separator
     if (!(COLUMNS as readonly string[]).includes(name))
-      return `unknown column "${raw.trim()}": ${HEADER_HELP}`;
-    if (columns.has(name as Column)) return `column "${name}" appears twice`;
+      return { key: 'table.unknown-column', params: { column: raw.trim() } };
+    if (columns.has(name as Column)) return { key: 'table.duplicate-column', params: { column: name } };
     columns.set(name as Column, i);
   }
-  if (!columns.has('question') || !columns.has('answer')) return HEADER_HELP;
+  if (!columns.has('question') || !columns.has('answer')) return { key: 'table.header' };
   return columns;
 }
 
@@ -65,17 +72,17 @@ export function kbFromRows(
 ): { kb: KnowledgeBase; errors: RowError[]; rowOf: number[] } {
   const columns = readHeader(rows[0]);
   const kb: KnowledgeBase = { name: meta.name, locale: meta.locale, entries: [] };
-  if (typeof columns === 'string')
-    return { kb, errors: [{ row: rows[0]?.row ?? 1, message: columns }], rowOf: [] };
+  if (!(columns instanceof Map))
+    return { kb, errors: [problem({ row: rows[0]?.row ?? 1 }, columns.key, columns.params)], rowOf: [] };
   const width = rows[0].cells.length;
   const errors: RowError[] = [];
   const drafts = new Map<string, Draft>();
   const withId = columns.has('id');
 
   for (const { row, cells } of rows.slice(1)) {
-    const fail = (message: string) => errors.push({ row, message });
+    const fail = (key: ErrorReason, params?: ErrorParams) => errors.push(problem({ row }, key, params));
     if (cells.length > width) {
-      fail(`expected at most ${width} fields, found ${cells.length}`);
+      fail('table.too-many-fields', { width, found: cells.length });
       continue;
     }
     const cell = (c: Column): string => {
@@ -84,9 +91,9 @@ export function kbFromRows(
     };
     // Fewer cells than columns is fine (spreadsheets drop trailing blanks): missing cells are blank.
     const [id, question, answer, category, title, tags] = COLUMNS.map(cell);
-    if (withId && !id) fail('id is empty');
-    if (!question) fail('question is empty');
-    if (!answer) fail('answer is empty');
+    if (withId && !id) fail('table.empty-id');
+    if (!question) fail('table.empty-question');
+    if (!answer) fail('table.empty-answer');
     if ((withId && !id) || !question || !answer) continue;
 
     const key = withId ? id : `answer:${answer}`;
@@ -105,8 +112,7 @@ export function kbFromRows(
     }
     // A further row of the same entry adds a question; what it repeats must agree with the first row.
     const { entry } = existing;
-    const clash = (field: string) =>
-      fail(`entry "${entry.id}" has a different ${field} on row ${existing.row}`);
+    const clash = (field: string) => fail('table.clash', { id: entry.id, field, row: existing.row });
     if (entry.answer !== answer) clash('answer');
     else if (category && entry.category && category !== entry.category) clash('category');
     else if (title && existing.titled && title !== entry.title) clash('title');

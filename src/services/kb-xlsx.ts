@@ -1,7 +1,7 @@
 // Excel (.xlsx) import and export with the same columns as CSV (kb-table.ts): operators keep their FAQ
 // in spreadsheets. The first worksheet is read; row numbers are the spreadsheet's own.
 import ExcelJS from 'exceljs';
-import { AppError } from '../errors.js';
+import { reasonedError } from '../errors.js';
 import type { TableRow } from './kb-table.js';
 import { declaredUnzippedSize } from './zip-size.js';
 
@@ -28,28 +28,24 @@ function cellText(value: ExcelJS.CellValue): string {
 /** The first worksheet's non-blank rows; AppError (400/413) for anything that is no usable workbook. */
 export async function readXlsxRows(file: Buffer): Promise<TableRow[]> {
   if (file.length > XLSX_LIMITS.bytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `the file is larger than ${XLSX_LIMITS.bytes / 1024 / 1024} MB`);
+    throw reasonedError('PAYLOAD_TOO_LARGE', 'xlsx.too-large', { mb: XLSX_LIMITS.bytes / 1024 / 1024 });
   }
   const unzipped =
     file.subarray(0, 4).toString('latin1') === 'PK\x03\x04' ? declaredUnzippedSize(file) : null;
-  if (unzipped === null)
-    throw new AppError('BAD_REQUEST', 'the file is not an Excel workbook (.xlsx); save it as .xlsx or CSV');
+  if (unzipped === null) throw reasonedError('BAD_REQUEST', 'xlsx.not-xlsx');
   if (unzipped > XLSX_LIMITS.unzippedBytes)
-    throw new AppError('PAYLOAD_TOO_LARGE', 'the workbook unpacks to more than 200 MB');
+    throw reasonedError('PAYLOAD_TOO_LARGE', 'xlsx.unpacks-too-large');
 
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch (err) {
-    throw new AppError(
-      'BAD_REQUEST',
-      `the file is not a readable .xlsx workbook (${(err as Error).message})`,
-    );
+    throw reasonedError('BAD_REQUEST', 'xlsx.unreadable', { detail: (err as Error).message });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('BAD_REQUEST', 'the workbook has no worksheet');
+  if (!sheet) throw reasonedError('BAD_REQUEST', 'xlsx.no-sheet');
   if (sheet.actualRowCount > XLSX_LIMITS.rows) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `the worksheet has more than ${XLSX_LIMITS.rows} rows`);
+    throw reasonedError('PAYLOAD_TOO_LARGE', 'xlsx.too-many-rows', { max: XLSX_LIMITS.rows });
   }
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {

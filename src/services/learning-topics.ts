@@ -6,7 +6,7 @@
 // arrives or is resolved, the KB changes, or CACHE_MS pass (the trend's "today" moves).
 import { normalizeText } from '../engine/index.js';
 import type { KbEntry } from '../engine/types.js';
-import { AppError } from '../errors.js';
+import { AppError, reasonedError } from '../errors.js';
 import { summarizeTopics, type TopicSummary } from '../learning/topic-summary.js';
 import type { UnansweredRecord, UnansweredResolution, UserRecord } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
@@ -128,11 +128,7 @@ export function createLearningTopics(
   async function find(topicId: string) {
     const { list, questions } = await compute(null);
     const topic = list.topics.find((t) => t.id === topicId);
-    if (!topic)
-      throw new AppError(
-        'NOT_FOUND',
-        'no such open topic (it may have been resolved or regrouped: reload the list)',
-      );
+    if (!topic) throw reasonedError('NOT_FOUND', 'topic.gone');
     return { topic, texts: topic.questionIds.map((id) => questions.get(id)?.text ?? '') };
   }
 
@@ -149,7 +145,13 @@ export function createLearningTopics(
     } catch (err) {
       // The entry is saved in the draft either way; a publish the regression cases block waits for the admin.
       if (err instanceof AppError && (err.code === 'PUBLISH_BLOCKED' || err.code === 'INVALID_STATE')) {
-        return { published: false, liveVersion: null, reason: err.message };
+        // reasonKey/params: the reason's text in the admin's language (error-texts.ts).
+        return {
+          published: false,
+          liveVersion: null,
+          reason: err.message,
+          ...(err.reason ? { reasonKey: err.reason.key, params: err.reason.params } : {}),
+        };
       }
       throw err;
     }
@@ -158,7 +160,7 @@ export function createLearningTopics(
   async function createEntry(topicId: string, input: TopicEntryInput, user: UserRecord) {
     const { topic, texts } = await find(topicId);
     const questions = distinctQuestions(input.questions ?? texts).slice(0, MAX_QUESTIONS_PER_ENTRY);
-    if (questions.length === 0) throw new AppError('BAD_REQUEST', 'the entry needs at least one question');
+    if (questions.length === 0) throw reasonedError('BAD_REQUEST', 'topic.no-questions');
     const { entry, version } = await kb.create(
       { title: input.title, answer: input.answer, category: input.category, tags: input.tags, questions },
       user.username,
@@ -174,7 +176,7 @@ export function createLearningTopics(
   ) {
     const { topic, texts } = await find(topicId);
     const stored = await storage.kb.getEntry(input.entryId);
-    if (!stored) throw new AppError('NOT_FOUND', `no entry with id "${input.entryId}"`);
+    if (!stored) throw reasonedError('NOT_FOUND', 'entry.not-found', { id: input.entryId });
     const { id: _id, updatedAt: _updatedAt, ...entry } = stored;
     const added = distinctQuestions(input.questions ?? texts, entry.questions).slice(
       0,

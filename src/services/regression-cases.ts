@@ -1,6 +1,7 @@
 // The KB's regression cases: questions with the entry the bot must answer them with, or null for "must
 // not answer". Editable one by one, or imported and exported as the CASES.jsonl of `zhida eval`.
-import { AppError } from '../errors.js';
+import { problem, reasonedError } from '../errors.js';
+import type { ErrorParams, ErrorReason } from '../error-texts.js';
 import type { RegressionCase, RegressionCasePatch } from '../storage/ports.js';
 import { StorageConflictError } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
@@ -15,6 +16,8 @@ export interface CaseInput {
 export interface CaseLineError {
   line: number;
   message: string;
+  reason: ErrorReason;
+  params: ErrorParams;
 }
 
 export const MAX_CASE_TEXT = 1000;
@@ -31,8 +34,9 @@ export function createRegressionCases(ctx: Pick<ServiceContext, 'storage' | 'clo
     return new Set([...draft, ...(live ?? [])].map((e) => e.id));
   }
 
-  const unknownEntry = (id: string) =>
-    `expectedEntryId "${id}" is not an entry of the draft or the live knowledge base`;
+  const unknownEntry = (id: string) => reasonedError('BAD_REQUEST', 'case.unknown-entry', { id });
+  const blankText = () => reasonedError('BAD_REQUEST', 'case.blank-text');
+  const missing = (id: string) => reasonedError('NOT_FOUND', 'case.not-found', { id });
 
   function toCase(input: CaseInput, author: string, now: number): RegressionCase {
     return {
@@ -47,26 +51,24 @@ export function createRegressionCases(ctx: Pick<ServiceContext, 'storage' | 'clo
   }
 
   async function create(input: CaseInput, author: string): Promise<RegressionCase> {
-    if (input.text.trim() === '') throw new AppError('BAD_REQUEST', 'text must not be blank');
+    if (input.text.trim() === '') throw blankText();
     if (input.expectedEntryId !== null && !(await knownEntryIds()).has(input.expectedEntryId)) {
-      throw new AppError('BAD_REQUEST', unknownEntry(input.expectedEntryId));
+      throw unknownEntry(input.expectedEntryId);
     }
     const c = toCase(input, author, clock());
     try {
       await storage.regressionCases.add([c]);
     } catch (err) {
-      if (err instanceof StorageConflictError)
-        throw new AppError('CONFLICT', `a regression case with id "${c.id}" exists`);
+      if (err instanceof StorageConflictError) throw reasonedError('CONFLICT', 'case.exists', { id: c.id });
       throw err;
     }
     return c;
   }
 
   async function update(id: string, patch: RegressionCasePatch): Promise<RegressionCase> {
-    if (patch.text !== undefined && patch.text.trim() === '')
-      throw new AppError('BAD_REQUEST', 'text must not be blank');
+    if (patch.text !== undefined && patch.text.trim() === '') throw blankText();
     if (patch.expectedEntryId && !(await knownEntryIds()).has(patch.expectedEntryId)) {
-      throw new AppError('BAD_REQUEST', unknownEntry(patch.expectedEntryId));
+      throw unknownEntry(patch.expectedEntryId);
     }
     const text = patch.text?.trim();
     const updated = await storage.regressionCases.update(
@@ -74,13 +76,12 @@ export function createRegressionCases(ctx: Pick<ServiceContext, 'storage' | 'clo
       { ...patch, ...(text === undefined ? {} : { text }) },
       clock(),
     );
-    if (!updated) throw new AppError('NOT_FOUND', `no regression case "${id}"`);
+    if (!updated) throw missing(id);
     return updated;
   }
 
   async function remove(id: string): Promise<void> {
-    if (!(await storage.regressionCases.delete(id)))
-      throw new AppError('NOT_FOUND', `no regression case "${id}"`);
+    if (!(await storage.regressionCases.delete(id))) throw missing(id);
   }
 
   /** CASES.jsonl lines `{"text", "label"}` (optional "id", "note"); any bad line refuses the whole file. */
@@ -99,26 +100,22 @@ export function createRegressionCases(ctx: Pick<ServiceContext, 'storage' | 'clo
     text.split(/\r?\n/).forEach((raw, i) => {
       const line = i + 1;
       if (raw.trim() === '') return;
-      const fail = (message: string) => errors.push({ line, message });
+      const fail = (key: ErrorReason, params?: ErrorParams) => errors.push(problem({ line }, key, params));
       let row: unknown;
       try {
         row = JSON.parse(raw);
       } catch (err) {
-        return fail(`malformed JSON (${(err as Error).message})`);
+        return fail('cases.malformed-json', { detail: (err as Error).message });
       }
-      if (typeof row !== 'object' || row === null || Array.isArray(row))
-        return fail('expected an object {"text", "label"}');
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) return fail('cases.not-object');
       const r = row as Record<string, unknown>;
-      if (typeof r.text !== 'string' || r.text.trim() === '')
-        return fail('"text" must be a non-blank string');
-      if (r.text.length > MAX_CASE_TEXT) return fail(`"text" is longer than ${MAX_CASE_TEXT} characters`);
-      if (r.label !== null && typeof r.label !== 'string') return fail('"label" must be an entry id or null');
+      if (typeof r.text !== 'string' || r.text.trim() === '') return fail('cases.text');
+      if (r.text.length > MAX_CASE_TEXT) return fail('cases.text-too-long', { max: MAX_CASE_TEXT });
+      if (r.label !== null && typeof r.label !== 'string') return fail('cases.label');
       if (typeof r.label === 'string' && !known.has(r.label))
-        return fail(`label "${r.label}" is not an entry of the knowledge base`);
-      if (r.id !== undefined && (typeof r.id !== 'string' || r.id === ''))
-        return fail('"id" must be a non-empty string when present');
-      if (r.note !== undefined && r.note !== null && typeof r.note !== 'string')
-        return fail('"note" must be a string when present');
+        return fail('cases.unknown-label', { label: r.label });
+      if (r.id !== undefined && (typeof r.id !== 'string' || r.id === '')) return fail('cases.id');
+      if (r.note !== undefined && r.note !== null && typeof r.note !== 'string') return fail('cases.note');
       const c = toCase(
         {
           id: r.id as string | undefined,
@@ -129,16 +126,12 @@ export function createRegressionCases(ctx: Pick<ServiceContext, 'storage' | 'clo
         author,
         now,
       );
-      if (existing.has(c.id)) return fail(`id "${c.id}" is used twice`);
+      if (existing.has(c.id)) return fail('cases.duplicate-id', { id: c.id });
       existing.add(c.id);
       cases.push(c);
     });
     if (errors.length > 0) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `the cases file has ${errors.length} bad line(s); nothing was imported`,
-        errors,
-      );
+      throw reasonedError('BAD_REQUEST', 'cases.bad-lines', { lines: errors.length }, errors);
     }
     if (mode === 'replace') await storage.regressionCases.replaceAll(cases);
     else await storage.regressionCases.add(cases);

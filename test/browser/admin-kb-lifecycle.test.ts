@@ -171,7 +171,15 @@ describe('admin: KB versions, publish and files', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain('第 3 行');
     expect(await rows.nth(1).textContent()).toContain('第 4 行');
+    // The server's problems in Chinese (their reasons' texts), and in English once switched.
+    expect(await page.getByTestId('import-refused').textContent()).toContain('文件中有 2 行有误');
+    expect(await rows.nth(0).textContent()).toContain('question（问题）为空');
+    expect(await rows.nth(1).textContent()).toContain('answer（答案）为空');
     await screenshot(page, 'admin-import-refused');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => rows.nth(0).textContent()).toContain('question is empty');
+    expect(await page.getByTestId('import-refused').textContent()).toContain('the file has 2 bad row(s)');
+    await page.getByRole('button', { name: '中文', exact: true }).click();
 
     const after = await storedKb();
     expect(after.version).toBe(before.version);

@@ -91,7 +91,10 @@ export interface ImportProblem {
   index?: number;
   id?: string;
   field?: string;
+  /** The server's English text; the reason (src/error-texts.ts) and its values give the admin's language. */
   message: string;
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export type UnansweredReason =
@@ -122,7 +125,10 @@ export interface ClusterList {
 export interface PublishOutcome {
   published: boolean;
   liveVersion: number | null;
+  /** Why not, in English; reasonKey/params give the admin's language (src/error-texts.ts). */
   reason?: string;
+  reasonKey?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface EntryRating {

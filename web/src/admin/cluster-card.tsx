@@ -1,9 +1,10 @@
 // One topic of unanswered questions: size, 14-day trend, examples, nearest entry — and the two-click
 // actions: turn it into a new entry, or add its questions as phrasings of an existing entry.
 import { useState, type FormEvent } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { AdminKb, Cluster, PublishOutcome, UnansweredReason } from './admin-types.js';
 import { formatDateTime, formatPercent } from './format.js';
+import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 
 const REASON: Record<UnansweredReason, AdminKey> = {
@@ -40,6 +41,7 @@ export function ClusterCard({
   onDone: (message: string) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
+  const { errorText, reasonText } = useErrorText();
   const [mode, setMode] = useState<Mode>(null);
   const [title, setTitle] = useState(cluster.examples[0] ?? '');
   const [answer, setAnswer] = useState('');
@@ -56,7 +58,9 @@ export function ClusterCard({
       ? ''
       : outcome.published
         ? t('learning.publishedLive', { version: outcome.liveVersion ?? '' })
-        : t('learning.notPublished', { reason: outcome.reason ?? '' });
+        : t('learning.notPublished', {
+            reason: reasonText(outcome.reasonKey, outcome.params) ?? outcome.reason ?? '',
+          });
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -64,7 +68,7 @@ export function ClusterCard({
     try {
       await onDone(await work());
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
       setBusy(false);
     }
   };

@@ -1,8 +1,9 @@
 // One customer's profile (admin view), with export and privacy erasure behind a confirmation.
 import { useEffect, useState } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { CustomerProfile } from './admin-types.js';
 import { formatDateTime, formatNumber } from './format.js';
+import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 
 const TREND: Record<string, AdminKey> = {
@@ -19,6 +20,7 @@ export function CustomerDetail({
   onErased: (message: string) => void;
 }) {
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const [profile, setProfile] = useState<CustomerProfile | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,7 +30,7 @@ export function CustomerDetail({
   useEffect(() => {
     request<{ profile: CustomerProfile }>(path)
       .then((r) => setProfile(r.profile))
-      .catch((error: unknown) => setProblem(describeError(error)));
+      .catch((error: unknown) => setProblem(errorText(error)));
   }, [path]);
 
   const erase = async () => {
@@ -39,7 +41,7 @@ export function CustomerDetail({
       });
       onErased(t('customers.erased', erased));
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
       setBusy(false);
     }
   };

@@ -1,14 +1,16 @@
 // Customer profiles: search, a profile's contacts, topics, sentiment, CSAT, complaints and tags; export
 // everything stored about a customer, or erase their personal data on request.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { CustomerSummary } from './admin-types.js';
 import { CustomerDetail } from './customer-detail.js';
 import { formatDateTime } from './format.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 
 export function CustomersTab() {
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const [query, setQuery] = useState('');
   const [customers, setCustomers] = useState<CustomerSummary[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function CustomersTab() {
         (await request<{ customers: CustomerSummary[] }>(`/api/admin/customers?${params}`)).customers,
       );
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   }, []);
   useEffect(() => {

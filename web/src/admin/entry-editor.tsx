@@ -1,11 +1,12 @@
 // Form to create or edit one knowledge-base entry (with a live preview of the rich answer), with delete
 // behind an explicit confirmation. Saving makes a draft version; the bot answers from it once published.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../shared/api.js';
+import {} from '../shared/api.js';
 import { RichText } from '../shared/rich-text.js';
 import type { KbEntry } from '../shared/types.js';
 import type { AdminEntry } from './admin-types.js';
 import { StatusBadge } from './entry-list.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 
 export interface EntryDraft {
@@ -56,6 +57,7 @@ export function EntryEditor({
   onDelete: (entry: AdminEntry) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const isNew = entry === null;
   const [draft, setDraft] = useState(() => toDraft(entry));
   const [busy, setBusy] = useState(false);
@@ -83,7 +85,7 @@ export function EntryEditor({
     try {
       await onSave(isNew ? value : { ...value, id: entry.id }, isNew);
     } catch (error) {
-      setProblem(t('error.save', { message: describeError(error) }));
+      setProblem(t('error.save', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }
@@ -96,7 +98,7 @@ export function EntryEditor({
     try {
       await onDelete(entry);
     } catch (error) {
-      setProblem(t('error.delete', { message: describeError(error) }));
+      setProblem(t('error.delete', { message: errorText(error) }));
       setBusy(false);
       setConfirming(false);
     }

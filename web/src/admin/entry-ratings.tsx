@@ -1,19 +1,21 @@
 // 👍/👎 per KB entry: the answers customers find unhelpful first, each a click away from its editor.
 import { useEffect, useState } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { EntryRating } from './admin-types.js';
 import { formatPercent } from './format.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 
 export function EntryRatings({ openEntry }: { openEntry: (id: string) => void }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const [ratings, setRatings] = useState<EntryRating[] | null>(null);
   const [all, setAll] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     request<{ ratings: EntryRating[] }>('/api/admin/learning/entry-ratings')
       .then((r) => setRatings(r.ratings))
-      .catch((error: unknown) => setProblem(describeError(error)));
+      .catch((error: unknown) => setProblem(errorText(error)));
   }, []);
   const shown = (ratings ?? []).filter((r) => all || r.helpful + r.unhelpful > 0);
   return (

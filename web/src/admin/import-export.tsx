@@ -1,8 +1,9 @@
 // The whole KB as a file: export any format (JSON, CSV, Excel), import one as a new draft version.
 // A file with any bad row is refused whole; the per-row report says what to fix.
 import { useState, type FormEvent } from 'react';
-import { ApiError, describeError, request } from '../shared/api.js';
+import { ApiError, request } from '../shared/api.js';
 import type { AdminKb, ImportProblem } from './admin-types.js';
+import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 
 type Format = 'json' | 'csv' | 'xlsx';
@@ -26,6 +27,7 @@ export function formatOfFile(name: string): Format | null {
 
 export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
   const { t } = useI18n();
+  const { problemText } = useErrorText();
   const where = (p: ImportProblem) =>
     p.row !== undefined
       ? t('import.row', { row: p.row })
@@ -52,7 +54,7 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
               <th scope="row">{where(p)}</th>
               <td>{p.id ?? ''}</td>
               <td>{p.field ?? ''}</td>
-              <td>{p.message}</td>
+              <td>{problemText(p)}</td>
             </tr>
           ))}
         </tbody>
@@ -71,11 +73,13 @@ export function ImportExport({
   onImported: () => void;
 }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ version: number; entries: number } | null>(null);
-  const [refused, setRefused] = useState<{ message: string; problems: ImportProblem[] } | null>(null);
+  // The error itself, so that its text follows the console's language.
+  const [refused, setRefused] = useState<{ error: unknown; problems: ImportProblem[] } | null>(null);
   const [exportVersion, setExportVersion] = useState('');
 
   const submit = async (event: FormEvent) => {
@@ -84,7 +88,7 @@ export function ImportExport({
     setRefused(null);
     const format = file ? formatOfFile(file.name) : null;
     if (!file || !format) {
-      setRefused({ message: t('import.pickFile'), problems: [] });
+      setRefused({ error: null, problems: [] });
       return;
     }
     setBusy(true);
@@ -101,7 +105,7 @@ export function ImportExport({
     } catch (error) {
       const problems =
         error instanceof ApiError && Array.isArray(error.details) ? (error.details as ImportProblem[]) : [];
-      setRefused({ message: describeError(error), problems });
+      setRefused({ error, problems });
     } finally {
       setBusy(false);
     }
@@ -174,7 +178,8 @@ export function ImportExport({
       {refused && (
         <div className="alert alert--error" role="alert" data-testid="import-refused">
           <p>
-            <strong>{t('files.refused')}</strong> {refused.message}
+            <strong>{t('files.refused')}</strong>{' '}
+            {refused.error === null ? t('import.pickFile') : errorText(refused.error)}
           </p>
         </div>
       )}

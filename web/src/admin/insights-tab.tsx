@@ -1,11 +1,12 @@
 // The insights dashboard: KPI tiles and one card per metric (the unanswered-question clusters too) over
 // a date range and channel, each chart's data downloadable as CSV. Loaded lazily (it brings ECharts).
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { InsightSummary, MetricData } from './admin-types.js';
 import { localDay } from './format.js';
 import { figure, InsightCard } from './insight-card.js';
 import { CARDS } from './insight-specs.js';
+import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 
 const DAY_MS = 86_400_000;
@@ -37,6 +38,7 @@ const TILES: Array<{ key: string; label: AdminKey; figure: 'int' | 'pct' | 'ms' 
 
 export default function InsightsTab() {
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const today = useMemo(() => new Date(), []);
   const [draft, setDraft] = useState<Filters>({
     from: localDay(new Date(today.getTime() - 29 * DAY_MS)),
@@ -78,7 +80,7 @@ export default function InsightsTab() {
         for (const r of results as MetricData[]) next[r.metric] = r;
         setData(next);
       })
-      .catch((error: unknown) => live && setProblem(describeError(error)))
+      .catch((error: unknown) => live && setProblem(errorText(error)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

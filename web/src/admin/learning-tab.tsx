@@ -1,10 +1,11 @@
 // The learning loop: clusters of questions the bot could not answer, answers customers rated 👎, and
 // agents' save-to-KB proposals waiting for review.
 import { useCallback, useEffect, useState } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { AdminKb, ClusterList } from './admin-types.js';
 import { ClusterCard } from './cluster-card.js';
 import { EntryRatings } from './entry-ratings.js';
+import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 import { Proposals } from './proposals.js';
 
@@ -20,6 +21,7 @@ const tzOffset = () => -new Date().getTimezoneOffset();
 
 function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const [list, setList] = useState<ClusterList | null>(null);
   const [minSize, setMinSize] = useState(1);
   const [flash, setFlash] = useState<string | null>(null);
@@ -33,7 +35,7 @@ function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) 
         ),
       );
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   }, [minSize]);
   useEffect(() => {

@@ -1,6 +1,7 @@
 // UI text of the admin console (Chinese first, English switchable), one file per area.
 import { authEn, authZh } from '../shared/auth.js';
 import { createI18n } from '../shared/i18n.js';
+import { errorsEn, errorsZh } from './messages-errors.js';
 import { insightsEn, insightsZh } from './messages-insights.js';
 import { kbEn, kbZh } from './messages-kb.js';
 import { learningEn, learningZh } from './messages-learning.js';
@@ -51,8 +52,15 @@ const appEn: Record<AppKey, string> = {
   'kb.retry': 'Retry',
 };
 
-const zh = { ...authZh, ...appZh, ...kbZh, ...learningZh, ...insightsZh };
+const zh = { ...authZh, ...appZh, ...kbZh, ...learningZh, ...insightsZh, ...errorsZh };
 export type AdminKey = keyof typeof zh;
-const en: Record<AdminKey, string> = { ...authEn, ...appEn, ...kbEn, ...learningEn, ...insightsEn };
+const en: Record<AdminKey, string> = {
+  ...authEn,
+  ...appEn,
+  ...kbEn,
+  ...learningEn,
+  ...insightsEn,
+  ...errorsEn,
+};
 
 export const { I18nProvider, useI18n } = createI18n<AdminKey>({ 'zh-CN': zh, en });

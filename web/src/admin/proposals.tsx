@@ -1,8 +1,9 @@
 // Agents' "save to KB" proposals: review, edit and accept into the draft, or reject with a note.
 import { useCallback, useEffect, useState } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type { AdminKb, Proposal } from './admin-types.js';
 import { formatDateTime } from './format.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 
 function ProposalCard({
@@ -15,6 +16,7 @@ function ProposalCard({
   onDone: (message: string) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const [title, setTitle] = useState(proposal.title ?? proposal.question);
   const [answer, setAnswer] = useState(proposal.answer ?? '');
   const [question, setQuestion] = useState(proposal.question);
@@ -31,7 +33,7 @@ function ProposalCard({
     try {
       await onDone(await work());
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
       setBusy(false);
     }
   };
@@ -105,6 +107,7 @@ function ProposalCard({
 
 export function Proposals({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -114,7 +117,7 @@ export function Proposals({ kb, reload }: { kb: AdminKb; reload: () => Promise<v
         (await request<{ proposals: Proposal[] }>('/api/admin/learning/proposals?status=pending')).proposals,
       );
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   }, []);
   useEffect(() => {

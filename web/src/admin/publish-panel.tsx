@@ -1,9 +1,10 @@
 // Publish the draft: what it changes against the live version, a regression run before going live,
 // and — when the run breaks cases that pass live — the broken cases and an explicit "publish anyway".
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, describeError, request } from '../shared/api.js';
+import { ApiError, request } from '../shared/api.js';
 import type { AdminKb, KbDiff, PublishReport, PublishResult } from './admin-types.js';
 import { KbDiffView } from './kb-diff-view.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { PublishReportView } from './publish-report.js';
 
@@ -21,6 +22,7 @@ type Outcome =
 
 export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const [diff, setDiff] = useState<KbDiff | null>(null);
   const [busy, setBusy] = useState<null | 'dry' | 'publish'>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -31,7 +33,7 @@ export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promis
     try {
       setDiff(await request<KbDiff>('/api/admin/kb/diff'));
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   }, []);
   useEffect(() => {
@@ -54,7 +56,7 @@ export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promis
     } catch (error) {
       const report = blockedReport(error);
       if (report) setOutcome({ kind: 'blocked', report });
-      else setProblem(t('publish.failed', { message: describeError(error) }));
+      else setProblem(t('publish.failed', { message: errorText(error) }));
     } finally {
       setBusy(null);
     }

@@ -1,9 +1,10 @@
 // Regression cases of the KB: a question and the entry that must answer it (or "must not be answered").
 // Every publish runs them; CASES.jsonl (the `zhida eval` format) imports and exports them.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, describeError, request } from '../shared/api.js';
+import { ApiError, request } from '../shared/api.js';
 import type { AdminKb, ImportProblem, RegressionCase } from './admin-types.js';
 import { ImportProblems } from './import-export.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 
 const NONE = '__none__';
@@ -17,6 +18,7 @@ const empty: Form = { id: null, text: '', expected: '', note: '' };
 
 export function RegressionCases({ kb }: { kb: AdminKb }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const [cases, setCases] = useState<RegressionCase[] | null>(null);
   const [form, setForm] = useState<Form>(empty);
   const [busy, setBusy] = useState(false);
@@ -31,7 +33,7 @@ export function RegressionCases({ kb }: { kb: AdminKb }) {
     try {
       setCases((await request<{ cases: RegressionCase[] }>('/api/admin/kb/regression-cases')).cases);
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   }, []);
   useEffect(() => {
@@ -47,7 +49,7 @@ export function RegressionCases({ kb }: { kb: AdminKb }) {
       setFlash(await work());
       await load();
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
       if (error instanceof ApiError && Array.isArray(error.details))
         setProblems(error.details as ImportProblem[]);
     } finally {

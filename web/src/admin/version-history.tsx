@@ -1,7 +1,7 @@
 // KB version history: who changed what and when, which version is live, the diff between any two
 // versions, and rollback in one click (a new version with the old entries; optionally published).
 import { useCallback, useEffect, useState } from 'react';
-import { describeError, request } from '../shared/api.js';
+import { request } from '../shared/api.js';
 import type {
   AdminKb,
   KbDiff,
@@ -11,12 +11,14 @@ import type {
 } from './admin-types.js';
 import { formatDateTime } from './format.js';
 import { KbDiffView } from './kb-diff-view.js';
+import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { blockedReport } from './publish-panel.js';
 import { PublishReportView } from './publish-report.js';
 
 export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const [history, setHistory] = useState<History | null>(null);
   const [diff, setDiff] = useState<KbDiff | null>(null);
   const [from, setFrom] = useState<number>(0);
@@ -34,7 +36,7 @@ export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Prom
       setFrom(loaded.liveVersion || (loaded.versions[1]?.version ?? loaded.version));
       setTo(loaded.version);
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   }, []);
   useEffect(() => {
@@ -48,7 +50,7 @@ export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Prom
     try {
       setDiff(await request<KbDiff>(`/api/admin/kb/diff?from=${a}&to=${b}`));
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(errorText(error));
     }
   };
 
@@ -74,7 +76,7 @@ export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Prom
     } catch (error) {
       const report = blockedReport(error);
       if (report) setBlocked(report);
-      else setProblem(t('versions.rollbackFailed', { message: describeError(error) }));
+      else setProblem(t('versions.rollbackFailed', { message: errorText(error) }));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     /** The error's `details` when the server sent any (e.g. per-row problems of an import). */
     readonly details?: unknown,
+    /** The key of the message's text (src/error-texts.ts) and its values, when the server named one. */
+    readonly reason?: { key: string; params: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,12 +68,23 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
   }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const error = (
+      data as {
+        error?: {
+          code?: string;
+          message?: string;
+          details?: unknown;
+          reason?: string;
+          params?: Record<string, string | number>;
+        };
+      } | null
+    )?.error;
     throw new ApiError(
       response.status,
       error?.code ?? `http-${response.status}`,
       error?.message ?? response.statusText,
       error?.details,
+      error?.reason ? { key: error.reason, params: error.params ?? {} } : undefined,
     );
   }
   return data as T;
