@@ -88,7 +88,7 @@ export interface InsightFilter {
  * Totals of one local day (`dayStart`: epoch ms of its local midnight): message counts by the hour they
  * were stored in, conversation counts by the hour the conversation started in.
  */
-export interface DayTotals {
+export interface DayTotals extends Omit<HourlyCounts, 'hour'> {
   dayStart: number;
   conversations: number;
   /** With at least one customer message, or handed off (the button needs no message). */
@@ -99,14 +99,6 @@ export interface DayTotals {
   settled: number;
   /** Settled and self-served. */
   selfServed: number;
-  customer: number;
-  bot: number;
-  agent: number;
-  system: number;
-  /** Bot replies to customer messages, by decision. */
-  answers: number;
-  clarifies: number;
-  handoffs: number;
 }
 
 /** What to compute of a set of durations: histogram bounds (ms) and nearest-rank percentiles (0–100]. */
