@@ -36,7 +36,7 @@ export interface Scored {
   words: string[];
   coverage: number;
   wordCoverage: number;
-  /** Cosine to the nearest example question of each of the best classes (as in order). */
+  /** Cosine to the nearest example question of each of the best three classes (as in order). */
   nearest: number[];
   /** Views that rank the top entry first too: classifier alone, entry retrieval alone, nearest example. */
   agreement: { classifier: boolean; retrieval: boolean; nearest: boolean };
@@ -48,6 +48,8 @@ export interface Scored {
 
 /** How many of the best classes are kept in `order`. */
 export const RANKED = 5;
+/** How many of them are probed for their nearest example question (the costliest step of scoring). */
+const NEAREST_PROBED = 3;
 
 // One zeroed dense buffer per vocabulary size, reused across calls (cleared after each use).
 let dense = new Float32Array(0);
@@ -104,7 +106,7 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
   }
   const dense = scratch(core.vectorizer.keys.length);
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = vector.vals[k];
-  const nearest = order.map((c) => nearestExample(core.examples, dense, c));
+  const nearest = order.slice(0, NEAREST_PROBED).map((c) => nearestExample(core.examples, dense, c));
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
   const top = order[0];
   const agreement = {
