@@ -1,8 +1,9 @@
 // The read side of insights: the dashboard's aggregates, summed up in the database so that only a few
 // rows per query come back. Counts come from the global rollups (a few rows per hour, however many
-// conversations); response times from their per-hour value counts; queue waits and abandonment from the
-// handoffs through their covering index; percentiles and histograms are computed in SQL (one window
-// sort). Only the not-yet-settled correction reads per-conversation rows. Never the messages table.
+// conversations); response times from their value counts per UTC day (the hours at a range's ends per
+// hour); queue waits and abandonment from the handoffs through their covering index; percentiles and
+// histograms are computed in SQL (one window sort). Only the not-yet-settled correction reads
+// per-conversation rows, from a covering index. Never the messages table.
 // Sums come back as numbers or numeric strings depending on the driver, hence Number() everywhere.
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DayTotals, DurationSpec, DurationStats, InsightFilter, InsightRepository } from './ports.js';
