@@ -97,7 +97,8 @@ export class TrainedModel implements AnswerModel {
     const exact = this.data.exactQuestions[normalized];
     if (exact !== undefined && exact >= 0) return this.explain(this.exactMatch(normalized, exact));
     let best = this.evaluate(normalized);
-    if (normalized.length >= LONG_MESSAGE) {
+    // A long message answered confidently as a whole needs no second look at its sentences.
+    if (normalized.length >= LONG_MESSAGE && best.outcome.decision !== 'answer') {
       const sentences = splitSentences(input);
       if (sentences.length > 1) {
         for (const sentence of sentences.slice(-LAST_SENTENCES)) {
