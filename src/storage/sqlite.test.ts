@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage } from './open-storage.js';
 import { runStorageContract } from './storage.contract.js';
 import { newConversation } from './contract/fixtures.contract.js';
+import { cachingStatements } from './sqlite-storage.js';
 
 const root = mkdtempSync(join(tmpdir(), 'zhida-sqlite-'));
 let opened = 0;
@@ -33,5 +34,28 @@ describe('sqlite adapter', () => {
     const file = new BetterSqlite3(join(dataDir, 'zhida.db'), { readonly: true });
     expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
     file.close();
+  });
+
+  it('reuses prepared statements by SQL text, drops the least recently used, never shares a busy one', () => {
+    const database = new BetterSqlite3(':memory:');
+    const cached = cachingStatements(database, 2);
+    database.exec('create table t (x integer)');
+    const insert = cached.prepare('insert into t (x) values (?)');
+    insert.run([1]);
+    expect(cached.prepare('insert into t (x) values (?)')).toBe(insert);
+    cached.prepare('insert into t (x) values (?)').run([2]);
+    const read = cached.prepare('select x from t order by x');
+    expect(read.all([])).toEqual([{ x: 1 }, { x: 2 }]);
+    const rows = read.iterate([]);
+    rows.next(); // the statement is busy until the iterator ends
+    const other = cached.prepare('select x from t order by x');
+    expect(other).not.toBe(read);
+    expect(other.all([])).toEqual([{ x: 1 }, { x: 2 }]);
+    rows.return?.();
+    expect(cached.prepare('select x from t order by x')).toBe(read);
+    cached.prepare('select count(*) as n from t'); // a third statement: the insert was used longest ago
+    expect(cached.prepare('insert into t (x) values (?)')).not.toBe(insert);
+    expect(cached.prepare('savepoint sp_1')).not.toBe(cached.prepare('savepoint sp_1'));
+    cached.close();
   });
 });
