@@ -36,7 +36,7 @@ export interface Scored {
   words: string[];
   coverage: number;
   wordCoverage: number;
-  /** Cosine to the nearest example question of each of the best three classes (as in order). */
+  /** Cosine to the nearest example question of each of the best two classes (as in order). */
   nearest: number[];
   /** Views that rank the top entry first too: classifier alone, entry retrieval alone, nearest example. */
   agreement: { classifier: boolean; retrieval: boolean; nearest: boolean };
@@ -49,7 +49,7 @@ export interface Scored {
 /** How many of the best classes are kept in `order`. */
 export const RANKED = 5;
 /** How many of them are probed for their nearest example question (the costliest step of scoring). */
-const NEAREST_PROBED = 3;
+const NEAREST_PROBED = 2;
 
 // One zeroed dense buffer per vocabulary size, reused across calls (cleared after each use).
 let dense = new Float32Array(0);
