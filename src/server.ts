@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.js';
 import { DEFAULT_HANDOFF_POLICY, type HandoffPolicy } from './domain/bot-turn.js';
 import { buildApp } from './http/app.js';
+import { afterReplies } from './http/ws-util.js';
 import type { AppServices } from './http/app-services.js';
 import type { EventBus } from './realtime/event-bus.js';
 import { createInProcessBus } from './realtime/in-process-bus.js';
@@ -139,7 +140,10 @@ export async function startServer(
     // Routing reacts to events (DESIGN convention 7); the timer covers aging, skill fall-back and silent agents.
     const stopRouting = bus.subscribe((event) => {
       if (event.type === 'queue-changed' || event.type === 'agent-changed')
-        dispatcher.dispatch().catch((err) => log(err));
+        afterReplies(
+          () => void dispatcher.dispatch().catch((err) => log(err)),
+          (err) => log(err),
+        );
       // Another instance published: retrain here too (the publishing instance already has).
       if (event.type === 'kb-published' && event.version > models.current().kbVersion)
         models.reload().catch((err) => log(err));

@@ -5,6 +5,7 @@
 // Without --url the real server runs in this process on a temp data folder; with --serve it only starts
 // that server (agents created) and prints its URL, so a second process can load it with --url.
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -77,7 +78,24 @@ async function serveOnly(): Promise<void> {
   process.stdout.write(
     `serving ${server.url} with ${usernames.length} agents (password ${password}) for ${values['serve-s']} s\n`,
   );
+  // Server-side view of the customers' message requests: when they arrived and how long each took from
+  // its headers to the end of its answer (the client's time-to-queue adds the client's own delays).
+  const requests: { at: number; took?: number }[] = [];
+  server.app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || !/^\/api\/v1\/conversations\/[^/]+\/messages$/.test(req.url ?? '')) return;
+    const r: { at: number; took?: number } = { at: performance.now() };
+    requests.push(r);
+    res.once('finish', () => (r.took = performance.now() - r.at));
+  });
   const stop = async () => {
+    const burst = requests.slice(1); // the first is the cold-start customer's, alone before the load
+    const took = burst.flatMap((r) => (r.took === undefined ? [] : [r.took])).sort((a, b) => a - b);
+    if (took.length > 0)
+      process.stdout.write(
+        `server side (burst, cold start excluded): ${took.length} message requests arriving over ` +
+          `${ms(burst[burst.length - 1].at - burst[0].at)} ms; headers → answer end p50 ${ms(percentile(took, 50))} / ` +
+          `p90 ${ms(percentile(took, 90))} / p99 ${ms(percentile(took, 99))} / max ${ms(took[took.length - 1])} ms\n`,
+      );
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

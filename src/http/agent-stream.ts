@@ -14,7 +14,7 @@ import type { AppServices } from './app-services.js';
 import { latestSummaryOf, queueSummaries, queueSummariesOf } from './agent-views.js';
 import { requireUser } from './session.js';
 import { agentMessage, agentSummary } from './views.js';
-import { keepAlive, sendJson, sendText } from './ws-util.js';
+import { afterReplies, keepAlive, sendJson, sendText } from './ws-util.js';
 
 /** The queue list is pushed to agents at most this often. */
 const QUEUE_FRAME_MS = 250;
@@ -79,7 +79,7 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
       const visible = (c: { status: string; assignedAgentId: string | null }) =>
         c.status === 'queued' || c.assignedAgentId === agentId;
 
-      const unsubscribe = bus.subscribe((event) => {
+      const onEvent = (event: BusEvent) => {
         if (event.type === 'message' && visible(event.conversation)) {
           sendText(
             socket,
@@ -106,7 +106,8 @@ export async function agentStream(app: FastifyInstance, services: AppServices): 
             );
           }
         }
-      });
+      };
+      const unsubscribe = bus.subscribe((event) => afterReplies(() => onEvent(event), warn));
       const stopPing = keepAlive(socket);
       sockets.add(socket);
       services.presence.connected(agentId);

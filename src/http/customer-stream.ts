@@ -13,7 +13,7 @@ import type { QueueInfo, QueueSnapshot } from '../services/queue-status.js';
 import type { ConversationRecord } from '../storage/ports.js';
 import type { AppServices } from './app-services.js';
 import { customerConversation, customerMessage } from './views.js';
-import { keepAlive, sendJson, sendText } from './ws-util.js';
+import { afterReplies, keepAlive, sendJson, sendText } from './ws-util.js';
 
 const REPLAY_PAGE = 500;
 
@@ -31,10 +31,13 @@ function conversationIdOf(event: BusEvent): string | null {
 export async function customerStream(app: FastifyInstance, services: AppServices): Promise<void> {
   const { customers, storage, bus, models, queueStatus } = services;
   const watchers = new Map<string, Set<Watcher>>();
+  const warn = (err: unknown) => app.log.warn({ err }, 'customer stream push failed');
   const stopBus = bus.subscribe((event) => {
     const id = conversationIdOf(event);
-    const mine = id === null ? undefined : watchers.get(id);
-    if (mine) for (const w of mine) w.event(event);
+    if (id !== null && watchers.has(id))
+      afterReplies(() => {
+        for (const w of watchers.get(id) ?? []) w.event(event);
+      }, warn);
   });
   // Everyone waiting learns their new position from the shared queue snapshot (no query per socket).
   const stopQueue = queueStatus.subscribe((snapshot) => {

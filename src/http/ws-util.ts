@@ -46,3 +46,27 @@ export function keepAlive(socket: WebSocket, intervalMs = 25_000): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
+
+let later: { work: () => void; onError: (err: unknown) => void }[] = [];
+
+function runLater(): void {
+  const batch = later;
+  later = [];
+  for (const { work, onError } of batch) {
+    try {
+      work();
+    } catch (err) {
+      onError(err);
+    }
+  }
+}
+
+/**
+ * Socket fan-out and routing are lower-priority work than answering requests: `work` runs on the next
+ * check phase, after the requests read in this turn have run (in a burst of handoffs each then waits for
+ * its own transaction, not for the frames and assignments of those before it). Runs in call order; a
+ * failing piece is reported and does not stop the rest.
+ */
+export function afterReplies(work: () => void, onError: (err: unknown) => void): void {
+  if (later.push({ work, onError }) === 1) setImmediate(runLater);
+}
