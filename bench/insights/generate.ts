@@ -39,7 +39,7 @@ try {
     { conversations, messages, days: Number(values.days), seed: Number(values.seed), now: Date.now() },
     (line) => process.stdout.write(line + '\n'),
   );
-  await analyze(db);
+  await analyze(db, kind);
   process.stdout.write(
     `done in ${result.seconds.toFixed(1)} s (generate ${result.phases.generate.toFixed(1)} s, insert ${result.phases.insert.toFixed(1)} s, ` +
       `project ${result.phases.project.toFixed(1)} s): ${result.conversations} conversations, ${result.messages} messages, ` +

@@ -31,7 +31,12 @@ export async function openDatabase(options: {
   return { kind, db };
 }
 
-/** Fresh planner statistics after a bulk load (PostgreSQL's autovacuum would get there later). */
-export async function analyze(db: Kysely<Database>): Promise<void> {
-  await sql`analyze`.execute(db);
+/**
+ * After a bulk load: fresh planner statistics, and on PostgreSQL a vacuum too — what autovacuum does
+ * soon after any big write: it sets the rows' hint bits and the visibility map (index-only scans), work
+ * that the first queries on a just-loaded table would otherwise do (measured on a just-filled 1M-message
+ * store: the first kb-categories query took 867 ms without the vacuum, 54 ms after it).
+ */
+export async function analyze(db: Kysely<Database>, kind: Storage['kind']): Promise<void> {
+  await (kind === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
 }

@@ -62,7 +62,7 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<StoreResult> {
           },
           log,
         );
-        await analyze(opened.db);
+        await analyze(opened.db, opened.kind);
       } finally {
         await opened.db.destroy();
       }

@@ -1,17 +1,9 @@
 // The KPI summary's cache: the same filters within SUMMARY_CACHE_MS get the same answer without a second
 // computation; other filters, a later time or a failed computation compute again.
 import { describe, expect, it } from 'vitest';
-import type { DurationSpec, InsightRepository, Storage } from '../storage/ports.js';
+import type { InsightRepository, Storage } from '../storage/ports.js';
 import type { InsightProjector } from './insight-projector.js';
 import { createInsightMetrics, SUMMARY_CACHE_MS } from './insight-metrics.js';
-
-const none = (spec: DurationSpec) => ({
-  count: 0,
-  sumMs: 0,
-  maxMs: null,
-  below: spec.bounds.map(() => 0),
-  percentiles: spec.percentiles.map(() => null),
-});
 
 function setUp() {
   const reads: string[] = [];
@@ -25,9 +17,9 @@ function setUp() {
     entryHits: async () => [],
     entryCatalogue: async () => new Map(),
     handoffReasons: async () => [],
-    responseTimes: async (_f, spec) => ({ first: none(spec), agent: none(spec) }),
+    responseTimes: async () => ({ first: { values: [] }, agent: { values: [] } }),
     queueDays: async () => [],
-    queueDurations: async (_f, _k, spec) => none(spec),
+    queueDurations: async () => ({ values: [] }),
     ratingCounts: async () => [],
   };
   let now = Date.UTC(2026, 0, 10);

@@ -17,7 +17,7 @@ import {
   type MetricResult,
 } from './metric-builders.js';
 import { DAY_MS } from './conversation-projection.js';
-import { DURATION_SPEC } from './metric-math.js';
+import { durationStats } from './metric-math.js';
 import type { InsightProjector } from './insight-projector.js';
 import { parseInsightRange, type InsightQuery, type InsightRange } from './insight-range.js';
 
@@ -67,10 +67,13 @@ export function createInsightMetrics(deps: {
       days: once(() => insights.dayTotals(filter, range.offsetMs, settledBefore)),
       hits: once(() => Promise.all([insights.entryHits(filter), insights.entryCatalogue()])),
       reasons: once(() => insights.handoffReasons(filter)),
-      times: once(() => insights.responseTimes(filter, DURATION_SPEC)),
+      times: once(async () => {
+        const { first, agent } = await insights.responseTimes(filter);
+        return { first: durationStats(first), agent: durationStats(agent) };
+      }),
       queue: once(() => insights.queueDays(filter, range.offsetMs)),
-      waits: once(() => insights.queueDurations(filter, 'wait', DURATION_SPEC)),
-      abandoned: once(() => insights.queueDurations(filter, 'abandoned', DURATION_SPEC)),
+      waits: once(async () => durationStats(await insights.queueDurations(filter, 'wait'))),
+      abandoned: once(async () => durationStats(await insights.queueDurations(filter, 'abandoned'))),
       ratings: once(() => insights.ratingCounts(filter)),
     };
   }

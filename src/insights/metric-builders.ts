@@ -1,8 +1,8 @@
 // Pure: the repository's aggregates → each dashboard metric as {summary, columns, rows}. The definitions
 // are written out in docs/metrics.md; this file is their one implementation.
-import type { DayTotals, DurationStats, QueueDay } from '../storage/ports.js';
+import type { DayTotals, QueueDay } from '../storage/ports.js';
 import type { CsvValue } from './csv.js';
-import { byDay, DURATION_BUCKETS, histogramOf, rate } from './metric-math.js';
+import { byDay, DURATION_BUCKETS, histogramOf, rate, type DurationStats } from './metric-math.js';
 
 export interface MetricRange {
   from: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, daysInRange, histogramOf, percentile, rate } from './metric-math.js';
+import { byDay, daysInRange, durationStats, histogramOf, percentile, rate } from './metric-math.js';
 
 const H = 3_600_000;
 const OFFSET = 8 * H;
@@ -27,6 +27,39 @@ describe('metric math', () => {
       { day: '2026-01-02', n: 5 },
       { day: '2026-01-03', n: 0 },
     ]);
+  });
+
+  it('sums up weighted durations: count, sum, maximum, counts below bounds, nearest-rank percentiles', () => {
+    // Sorted: 1000 2000 2000 3000 4000 5000 6000 7000 8000 10000; p of n is the ⌈p·n/100⌉-th.
+    const spec = { bounds: [2000, 2001, 9000], percentiles: [10, 20, 30, 50, 90, 91, 100] };
+    const expected = {
+      count: 10,
+      sumMs: 48_000,
+      maxMs: 10_000,
+      below: [1, 3, 9],
+      percentiles: [1000, 2000, 2000, 4000, 8000, 10_000, 10_000],
+    };
+    const waits = [3000, 1000, 2000, 2000, 10_000, 4000, 5000, 6000, 7000, 8000];
+    expect(durationStats({ values: waits }, spec)).toEqual(expected);
+    // The same as values with counts, in any order.
+    const counted = {
+      values: [2000, 10_000, 1000, 3000, 4000, 5000, 6000, 7000, 8000],
+      counts: [2, 1, 1, 1, 1, 1, 1, 1, 1],
+    };
+    expect(durationStats(counted, spec)).toEqual(expected);
+    // A value whose rows count 0 in all counts for nothing, not even as the maximum.
+    expect(durationStats({ values: [5, 9, 9], counts: [2, 0, 0] }, spec)).toMatchObject({
+      count: 2,
+      sumMs: 10,
+      maxMs: 5,
+    });
+    expect(durationStats({ values: [] }, spec)).toEqual({
+      count: 0,
+      sumMs: 0,
+      maxMs: null,
+      below: [0, 0, 0],
+      percentiles: [null, null, null, null, null, null, null],
+    });
   });
 
   it('turns counts below each bound into histogram buckets', () => {

@@ -1,15 +1,12 @@
 // Pure arithmetic of the dashboard: rates, percentiles, means, local days and duration histograms.
+import type { Durations } from '../storage/ports.js';
 
 /** num / den, or null when there is nothing to divide by (a rate of nothing is unknown, not 0). */
 export const rate = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
 /** Nearest-rank percentile (p in (0, 100]) of the values; null when there are none. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
+export const percentile = (values: readonly number[], p: number): number | null =>
+  durationStats({ values: [...values] }, { bounds: [], percentiles: [p] }).percentiles[0];
 
 export const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
@@ -60,11 +57,68 @@ export const DURATION_BUCKETS: ReadonlyArray<{ label: string; below: number }> =
   { label: '>=60m', below: Number.POSITIVE_INFINITY },
 ];
 
+/** What to compute of a set of durations: histogram bounds (ms) and nearest-rank percentiles (0–100]. */
+export interface DurationSpec {
+  bounds: readonly number[];
+  percentiles: readonly number[];
+}
+
 /** What the dashboard computes of every set of durations: the histogram above, p50 and p90. */
-export const DURATION_SPEC = {
+export const DURATION_SPEC: DurationSpec = {
   bounds: DURATION_BUCKETS.map((b) => b.below),
   percentiles: [50, 90],
-} as const;
+};
+
+export interface DurationStats {
+  count: number;
+  sumMs: number;
+  maxMs: number | null;
+  /** How many are below each bound of the spec, in its order. */
+  below: number[];
+  /** Nearest-rank percentiles in the spec's order; null when there are none. */
+  percentiles: Array<number | null>;
+}
+
+/**
+ * Count, sum, maximum, histogram counts (bounds ascending) and nearest-rank percentiles of weighted
+ * durations, in one pass over them in order: the p-th percentile of n is the first value whose running
+ * count reaches ⌈p·n/100⌉. A value with count 0 (a rollup row taken back to nothing) counts for nothing.
+ */
+export function durationStats(d: Durations, spec: DurationSpec = DURATION_SPEC): DurationStats {
+  const { values, counts } = d;
+  const sorted = Float64Array.from(values).sort();
+  // Each place of a value weighs 1; what its rows count beyond that is added to the value as a whole.
+  const extra = new Map<number, number>();
+  counts?.forEach((c, i) => {
+    if (c !== 1) extra.set(values[i], (extra.get(values[i]) ?? 0) + c - 1);
+  });
+  let count = sorted.length;
+  for (const e of extra.values()) count += e;
+  const { bounds } = spec;
+  const ranks = spec.percentiles.map((p) => Math.max(1, Math.ceil((p / 100) * count)));
+  const below = bounds.map(() => 0);
+  const percentiles: Array<number | null> = ranks.map(() => null);
+  let running = 0;
+  let sumMs = 0;
+  let maxMs: number | null = null;
+  let b = 0;
+  for (let i = 0; i < sorted.length;) {
+    // One distinct value at a time: its places, and its extra count.
+    const v = sorted[i];
+    const first = i;
+    while (i < sorted.length && sorted[i] === v) i++;
+    const w = i - first + (extra.get(v) ?? 0);
+    if (w <= 0) continue;
+    while (b < bounds.length && v >= bounds[b]) below[b++] = running;
+    running += w;
+    sumMs += v * w;
+    maxMs = v;
+    for (let j = 0; j < ranks.length; j++)
+      if (percentiles[j] === null && running >= ranks[j]) percentiles[j] = v;
+  }
+  while (b < bounds.length) below[b++] = running;
+  return { count, sumMs, maxMs, below, percentiles };
+}
 
 /** Bucket counts from the counts below each bound (DURATION_SPEC's bounds, in order). */
 export function histogramOf(below: readonly number[]): number[] {

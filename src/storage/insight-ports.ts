@@ -101,21 +101,10 @@ export interface DayTotals extends Omit<HourlyCounts, 'hour'> {
   selfServed: number;
 }
 
-/** What to compute of a set of durations: histogram bounds (ms) and nearest-rank percentiles (0–100]. */
-export interface DurationSpec {
-  bounds: readonly number[];
-  percentiles: readonly number[];
-}
-
-/** A set of durations summed up in the database. */
-export interface DurationStats {
-  count: number;
-  sumMs: number;
-  maxMs: number | null;
-  /** How many are below each bound of the spec, in its order. */
-  below: number[];
-  /** Nearest-rank percentiles in the spec's order; null when there are none. */
-  percentiles: Array<number | null>;
+/** Durations in ms, each with how many times it occurs (`counts` absent: once each), in no order. */
+export interface Durations {
+  values: number[];
+  counts?: number[];
 }
 
 /** Handoffs queued on one local day (agent-to-agent transfers excluded). */
@@ -152,21 +141,14 @@ export interface InsightRepository {
   /** Bot answers in the filter by entry (hours overlapping [from, to)). */
   entryHits(filter: InsightFilter): Promise<Array<{ entryId: string; hits: number }>>;
   /** Response times of conversations started in the filter (hours as above). */
-  responseTimes(
-    filter: InsightFilter,
-    spec: DurationSpec,
-  ): Promise<{ first: DurationStats; agent: DurationStats }>;
+  responseTimes(filter: InsightFilter): Promise<{ first: Durations; agent: Durations }>;
   /** Handoffs queued in [from, to), except agent-initiated transfers, per local day of queue entry. */
   queueDays(filter: InsightFilter, offsetMs: number): Promise<QueueDay[]>;
   /**
    * Of the same handoffs: `wait`, queue entry → taken by an agent; `abandoned`, queue entry → the end
    * of a decided handoff whose outcome is `abandoned`.
    */
-  queueDurations(
-    filter: InsightFilter,
-    kind: 'wait' | 'abandoned',
-    spec: DurationSpec,
-  ): Promise<DurationStats>;
+  queueDurations(filter: InsightFilter, kind: 'wait' | 'abandoned'): Promise<Durations>;
   /** Current ratings given in the filter, by score. */
   ratingCounts(filter: InsightFilter): Promise<Array<{ score: number; count: number }>>;
 }

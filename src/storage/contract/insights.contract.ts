@@ -1,12 +1,16 @@
 // Contract: InsightRepository (projections and the dashboard's aggregates) and CustomerRepository
 // (search, tags, erasure), plus the conversation's channel.
 import { describe, expect, it } from 'vitest';
-import type { ConversationFacts, ConversationProjection, DayTotals, Storage } from '../ports.js';
+import type { ConversationFacts, ConversationProjection, DayTotals, Durations, Storage } from '../ports.js';
 import { newConversation, newMessage, T0, uid, useStorage, type OpenStorage } from './fixtures.contract.js';
 
 const HOUR = 3_600_000;
 /** Nobody active after it: every conversation counts as settled. */
 const ALL_SETTLED = Number.MAX_SAFE_INTEGER;
+
+/** Every duration as often as it occurs, sorted (the order of the rows is the adapter's). */
+const spread = (d: Durations): number[] =>
+  d.values.flatMap((v, i) => Array<number>(d.counts?.[i] ?? 1).fill(v)).sort((a, b) => a - b);
 
 /** A DayTotals row, zeros but for what is given. */
 const dayRow = (dayStart: number, values: Partial<DayTotals> = {}): DayTotals => ({
@@ -255,19 +259,19 @@ export function insightCases(open: OpenStorage): void {
       ]) {
         await projected(storage(), { startedAt: start + h * HOUR, firstResponseMs: ms, channel: 'api' });
       }
-      const spec = { bounds: [Number.POSITIVE_INFINITY], percentiles: [100] };
       const between = async (from: number, to: number) => {
-        const { first } = await storage().insights.responseTimes(
-          { from: start + from * HOUR, to: start + to * HOUR, channel: 'api' },
-          spec,
-        );
-        return [first.count, first.sumMs, first.maxMs];
+        const { first } = await storage().insights.responseTimes({
+          from: start + from * HOUR,
+          to: start + to * HOUR,
+          channel: 'api',
+        });
+        return spread(first);
       };
-      expect(await between(0, 76)).toEqual([6, 210, 60]);
-      expect(await between(1, 75)).toEqual([4, 140, 50]);
-      expect(await between(5, 53)).toEqual([4, 140, 50]);
-      expect(await between(6, 52)).toEqual([2, 70, 40]);
-      expect(await between(0.5, 5.5)).toEqual([2, 30, 20]);
+      expect(await between(0, 76)).toEqual([10, 20, 30, 40, 50, 60]);
+      expect(await between(1, 75)).toEqual([20, 30, 40, 50]);
+      expect(await between(5, 53)).toEqual([20, 30, 40, 50]);
+      expect(await between(6, 52)).toEqual([30, 40]);
+      expect(await between(0.5, 5.5)).toEqual([10, 20]);
     });
 
     it('totals conversations by start hour: engaged, care, handed off, settled and self-served', async () => {
@@ -326,16 +330,10 @@ export function insightCases(open: OpenStorage): void {
         { reason: 'anger', conversations: 1 },
         { reason: 'button', conversations: 1 },
       ]);
-      const spec = { bounds: [60, 5000, Number.POSITIVE_INFINITY], percentiles: [25, 50, 90] };
-      expect(await storage().insights.responseTimes(range, spec)).toEqual({
-        // 50, 100, 100, 100
-        first: { count: 4, sumMs: 350, maxMs: 100, below: [1, 4, 4], percentiles: [50, 100, 100] },
-        agent: { count: 1, sumMs: 9000, maxMs: 9000, below: [0, 0, 1], percentiles: [9000, 9000, 9000] },
-      });
-      expect(await storage().insights.responseTimes({ ...range, channel: 'app' }, spec)).toEqual({
-        first: { count: 0, sumMs: 0, maxMs: null, below: [0, 0, 0], percentiles: [null, null, null] },
-        agent: { count: 0, sumMs: 0, maxMs: null, below: [0, 0, 0], percentiles: [null, null, null] },
-      });
+      const times = await storage().insights.responseTimes(range);
+      expect([spread(times.first), spread(times.agent)]).toEqual([[50, 100, 100, 100], [9000]]);
+      const none = await storage().insights.responseTimes({ ...range, channel: 'app' });
+      expect([spread(none.first), spread(none.agent)]).toEqual([[], []]);
     });
 
     it('lists handoffs queued in the range except transfers, by channel; counts current ratings by score', async () => {
@@ -362,7 +360,6 @@ export function insightCases(open: OpenStorage): void {
       await handoff(app.id, 'anger', day + 20, { endedAt: day + 90_000, outcome: 'abandoned' });
       await handoff(app.id, 'button', day - 1);
       const range = { from: day, to: day + HOUR };
-      const spec = { bounds: [60_000], percentiles: [50] };
       expect(await storage().insights.queueDays(range, 0)).toEqual([
         {
           dayStart: day - (day % (24 * HOUR)),
@@ -373,23 +370,14 @@ export function insightCases(open: OpenStorage): void {
           abandoned: 1,
         },
       ]);
-      expect(await storage().insights.queueDurations(range, 'wait', spec)).toEqual({
-        count: 1,
-        sumMs: 5000,
-        maxMs: 5000,
-        below: [1],
-        percentiles: [5000],
-      });
-      expect(await storage().insights.queueDurations(range, 'abandoned', spec)).toMatchObject({
-        count: 1,
-        percentiles: [89_980],
-      });
+      expect(spread(await storage().insights.queueDurations(range, 'wait'))).toEqual([5000]);
+      expect(spread(await storage().insights.queueDurations(range, 'abandoned'))).toEqual([89_980]);
       expect(
         (await storage().insights.queueDays({ ...range, channel: 'app' }, 0)).map((d) => d.handoffs),
       ).toEqual([1]);
-      expect(
-        await storage().insights.queueDurations({ ...range, channel: 'app' }, 'wait', spec),
-      ).toMatchObject({ count: 0, maxMs: null, percentiles: [null] });
+      expect(spread(await storage().insights.queueDurations({ ...range, channel: 'app' }, 'wait'))).toEqual(
+        [],
+      );
 
       const rate = (conversationId: string, score: 1 | 2 | 3 | 4 | 5, createdAt: number) =>
         storage().ratings.add({ id: uid('r'), conversationId, score, comment: null, createdAt });
@@ -404,39 +392,6 @@ export function insightCases(open: OpenStorage): void {
       expect(await storage().insights.ratingCounts({ ...range, channel: 'app' })).toEqual([
         { score: 4, count: 1 },
       ]);
-    });
-
-    it('takes nearest-rank percentiles, histogram counts, sums and the maximum in the database', async () => {
-      const day = base + 300 * HOUR;
-      const c = await storage().conversations.create(newConversation());
-      const waits = [3000, 1000, 2000, 2000, 10_000, 4000, 5000, 6000, 7000, 8000];
-      for (const [i, wait] of waits.entries()) {
-        await storage().handoffs.create({
-          id: uid('h'),
-          conversationId: c.id,
-          reason: 'button',
-          priority: 'normal',
-          skillGroup: null,
-          requestedAt: day + i,
-          queuedAt: day + i,
-          assignedAt: day + i + wait,
-          agentId: null,
-          endedAt: null,
-          outcome: 'assigned',
-        });
-      }
-      // Sorted: 1000 2000 2000 3000 4000 5000 6000 7000 8000 10000; p of n is the ⌈p·n/100⌉-th.
-      const stats = await storage().insights.queueDurations({ from: day, to: day + HOUR }, 'wait', {
-        bounds: [2000, 2001, 9000],
-        percentiles: [10, 20, 30, 50, 90, 91, 100],
-      });
-      expect(stats).toEqual({
-        count: 10,
-        sumMs: 48_000,
-        maxMs: 10_000,
-        below: [1, 3, 9],
-        percentiles: [1000, 2000, 2000, 4000, 8000, 10_000, 10_000],
-      });
     });
   });
 
