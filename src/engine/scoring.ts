@@ -38,8 +38,6 @@ export interface Scored {
   wordCoverage: number;
   /** Cosine to the nearest example question of each of the best two classes (as in order). */
   nearest: number[];
-  /** Views that rank the top entry first too: classifier alone, entry retrieval alone, nearest example. */
-  agreement: { classifier: boolean; retrieval: boolean; nearest: boolean };
   /** Cosine of the message to the top entry's whole text. */
   entryCosine: number;
   /** Share of the message's informative words found in the top entry's text. */
@@ -109,11 +107,6 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
   const nearest = order.slice(0, NEAREST_PROBED).map((c) => nearestExample(core.examples, dense, c));
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
   const top = order[0];
-  const agreement = {
-    classifier: top !== undefined && argmax(views.classifier) === top,
-    retrieval: top !== undefined && argmax(views.retrieved.cosine) === top,
-    nearest: nearest.length > 0 && nearest.every((n) => n <= nearest[0]),
-  };
   return {
     order,
     probs,
@@ -123,16 +116,9 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
     coverage,
     wordCoverage,
     nearest,
-    agreement,
     entryCosine: top === undefined ? 0 : views.retrieved.cosine[top],
     entryCoverage: top === undefined ? 0 : entryCoverage(core.entries, views.retrieved, top),
   };
-}
-
-function argmax(xs: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
-  return best;
 }
 
 const logit = (p: number): number => {
@@ -141,7 +127,7 @@ const logit = (p: number): number => {
 };
 
 /** Number of calibration signals produced by signalsOf (without the intercept). */
-export const SIGNAL_COUNT = 14;
+export const SIGNAL_COUNT = 11;
 
 /**
  * Calibration inputs. Probability alone is over-confident on out-of-scope text (softmax must put its
@@ -162,11 +148,6 @@ export function signalsOf(s: Scored): number[] {
     (s.nearest[0] ?? 0) - (s.nearest[1] ?? 0),
     s.entryCosine,
     s.entryCoverage,
-    // Diverse views agreeing on the top entry: measured on clinc150 val, the top is right 97% of the
-    // time when all three agree and 60–88% when one dissents.
-    s.agreement.classifier ? 1 : 0,
-    s.agreement.retrieval ? 1 : 0,
-    s.agreement.nearest ? 1 : 0,
   ];
 }
 
