@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportModel, importModel, trainModel, type KnowledgeBase } from './index.js';
 
@@ -113,6 +114,16 @@ describe('trainModel / decide', () => {
     }
     const long = model.decide('订单'.repeat(5000));
     expect(['answer', 'clarify', 'handoff']).toContain(long.decision);
+  });
+
+  it('hands off text in scripts and characters the KB never uses', () => {
+    const demo = trainModel(
+      JSON.parse(readFileSync(new URL('../demo/demo-kb.json', import.meta.url), 'utf8')) as KnowledgeBase,
+    );
+    for (const text of ['㐀㐁㐂㐃', '〇一二三四五', 'ㄅㄆㄇㄈ', 'Привет, как дела', 'こんにちは']) {
+      expect(model.decide(text).decision, text).toBe('handoff');
+      expect(demo.decide(text).decision, `demo KB: ${text}`).toBe('handoff');
+    }
   });
 
   it('keeps every decision internally consistent', () => {
