@@ -1,7 +1,8 @@
 // In-process HTTP tests of the insights API: a few conversations made through the real API under a fake
 // clock, then every metric checked for its exact value (definitions: docs/metrics.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import demoKb from '../demo/demo-kb.json' with { type: 'json' };
+import { DASHBOARD_TOPIC_QUESTIONS } from '../services/learning-topics.js';
 import { startTestServer, type TestServer } from './test-support.js';
 
 const T0 = Date.UTC(2026, 0, 10, 2, 0, 0); // 10:00 on 2026-01-10 in +08:00
@@ -373,6 +374,24 @@ describe('insights API', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('火星上有水吗');
     expect(csv.body).not.toContain('火星上能种土豆吗');
+  });
+
+  it('the unanswered-clusters chart clusters a sample: the newest DASHBOARD_TOPIC_QUESTIONS of the range', async () => {
+    const topics = vi.spyOn(server.services.learning.topics, 'topics');
+    try {
+      const res = await server.json(
+        'GET',
+        '/api/admin/insights/clusters?from=2026-01-12&to=2026-01-13',
+        undefined,
+        {
+          cookie: admin,
+        },
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      expect(topics).toHaveBeenCalledWith(expect.objectContaining({ sample: DASHBOARD_TOPIC_QUESTIONS }));
+    } finally {
+      topics.mockRestore();
+    }
   });
 });
 
