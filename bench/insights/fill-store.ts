@@ -10,6 +10,7 @@ import type { Storage } from '../../src/storage/ports.js';
 import type { Database, MessagesTable } from '../../src/storage/schema.js';
 import { logNormal, mulberry32 } from '../queue/prng.js';
 import { syntheticConversation, type SyntheticConversation } from './synthetic-conversation.js';
+import { unansweredQuestions } from './unanswered-questions.js';
 
 export interface FillOptions {
   conversations: number;
@@ -25,6 +26,8 @@ export interface FillResult {
   messages: number;
   handoffs: number;
   ratings: number;
+  /** Open unanswered questions (the learning loop's, for the "top unanswered clusters" chart). */
+  unanswered: number;
   seconds: number;
   /** Where the time went: generating records, inserting them, projecting and writing projections. */
   phases: { generate: number; insert: number; project: number };
@@ -80,7 +83,9 @@ export async function fillStore(
   const rng = mulberry32(options.seed);
   const next = () => rng.next();
   const sizes = lengths(next, options.conversations, options.messages);
-  const result = { conversations: 0, messages: 0, handoffs: 0, ratings: 0 };
+  const result = { conversations: 0, messages: 0, handoffs: 0, ratings: 0, unanswered: 0 };
+  // A stream of its own, so that adding the unanswered questions left the rest of the store unchanged.
+  const questionRng = mulberry32(options.seed + 0x5eed);
   const phases = { generate: 0, insert: 0, project: 0 };
   const timed = async <T>(phase: keyof typeof phases, work: () => T | Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -117,15 +122,19 @@ export async function fillStore(
           deficit = wanted - one.messages.length;
           made.push(one);
         }
-        return made;
+        return { made, unanswered: unansweredQuestions(questionRng, kbFile.entries, made) };
       });
-      await timed('insert', () => insertBatch(trx, batch));
+      await timed('insert', async () => {
+        await insertBatch(trx, batch.made);
+        // Through the product's own port, as the capture stores them.
+        for (const q of batch.unanswered) if (await storage.unanswered.add(q)) result.unanswered += 1;
+      });
       await timed('project', () =>
         storage.insights.saveProjections(
-          batch.map((c) => projectConversation(c, (id) => categories.get(id))),
+          batch.made.map((c) => projectConversation(c, (id) => categories.get(id))),
         ),
       );
-      for (const c of batch) {
+      for (const c of batch.made) {
         result.conversations += 1;
         result.messages += c.messages.length;
         result.handoffs += c.handoffs.length;

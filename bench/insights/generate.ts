@@ -43,7 +43,7 @@ try {
   process.stdout.write(
     `done in ${result.seconds.toFixed(1)} s (generate ${result.phases.generate.toFixed(1)} s, insert ${result.phases.insert.toFixed(1)} s, ` +
       `project ${result.phases.project.toFixed(1)} s): ${result.conversations} conversations, ${result.messages} messages, ` +
-      `${result.handoffs} handoffs, ${result.ratings} ratings\n`,
+      `${result.handoffs} handoffs, ${result.ratings} ratings, ${result.unanswered} open unanswered questions\n`,
   );
 } finally {
   await db.destroy();
