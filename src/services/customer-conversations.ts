@@ -89,6 +89,9 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
     return handoffs.enqueue(tx, conversation, { reason, requestedAt });
   }
 
+  /** Handoffs whose message is about the bot, not about a topic. */
+  const TOPICLESS: ReadonlySet<string> = new Set(['customer-request', 'clarify-rejected']);
+
   /** The skill group of the topic being discussed: the category of the engine's best entry, when it is sure enough. */
   function topicGroup(
     entryId: string | null,
@@ -161,11 +164,14 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
             )
           ).message,
         );
-        const group = topicGroup(
-          turn.entryId ?? turn.engine.top,
-          turn.entryId ? 1 : turn.engine.confidence,
-          active.model.thresholds.clarify,
-        );
+        // "转人工" or "都不是" says nothing about the topic: the one discussed before still routes the chat.
+        const group = TOPICLESS.has(turn.handoffReason ?? '')
+          ? undefined
+          : topicGroup(
+              turn.entryId ?? turn.engine.top,
+              turn.entryId ? 1 : turn.engine.confidence,
+              active.model.thresholds.clarify,
+            );
         if (group !== undefined && group !== conversation.skillGroup) {
           conversation =
             (await tx.conversations.update(conversationId, { skillGroup: group }, now)) ?? conversation;
