@@ -31,7 +31,7 @@ export const insightsZh = {
   'def.kb-categories': '范围内机器人给出的“回答”按所答条目的分类汇总，及各分类所占比例。',
   'def.kb-entries': '范围内机器人回答每个知识条目的次数（命中数）及占全部回答的比例。',
   'def.clusters':
-    '范围内（及所选渠道）提出、尚待处理的机器人未能回答的问题（低置信转人工、超出范围、反问被拒、点踩、回答后立刻换说法）按话题聚类，按问题数排序。',
+    '范围内（及所选渠道）提出、尚待处理的机器人未能回答的问题（低置信转人工、超出范围、反问被拒、点踩、回答后立刻换说法）按话题聚类（取范围内最新的 600 条），按问题数排序。',
   'def.self-service':
     '已沉淀（最后一条客户消息超过 24 小时）的有效会话中，机器人最后一次决策是回答、从未转人工、无人工发言且未重新打开的比例。',
   'def.handoffs':
@@ -117,7 +117,7 @@ export const insightsEn: Record<InsightsKey, string> = {
     'The bot’s answers in the range summed per category of the answered entry, with each share.',
   'def.kb-entries': 'How often the bot answered with each entry (hits) and its share of all answers.',
   'def.clusters':
-    'Open questions the bot could not answer (low-confidence handoff, out of scope, rejected clarification, 👎, rephrasing right after an answer), asked in the range (and channel), clustered into topics, biggest first.',
+    'Open questions the bot could not answer (low-confidence handoff, out of scope, rejected clarification, 👎, rephrasing right after an answer), asked in the range (and channel), clustered into topics (the newest 600 of the range), biggest first.',
   'def.self-service':
     'Of settled engaged conversations (quiet for 24 h): the share whose last bot decision was an answer, never handed off, no agent message, not reopened.',
   'def.handoffs':
