@@ -22,8 +22,10 @@ for (const name of names) {
     let right = 0, wrong = 0, abst = 0; // prettier-ignore
     for (const r of rows) {
       const ans = r.d.confidence >= t;
-      if (r.c.label === null) ans ? wrong++ : abst++;
-      else if (ans) r.d.top === r.c.label ? right++ : wrong++;
+      if (!ans) {
+        if (r.c.label === null) abst++;
+      } else if (r.c.label !== null && r.d.top === r.c.label) right++;
+      else wrong++;
     }
     return { t, ins: right / ins.length, oos: oos ? abst / oos : NaN, wrong: wrong / rows.length };
   };
