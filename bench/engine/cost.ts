@@ -3,14 +3,13 @@
 // warm-up pass over the cases), and the wall figures next to them with the load average.
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { percentile } from '../../src/cli/eval-command.js';
 import { trainModel } from '../../src/engine/index.js';
 import { loadSet, SET_NAMES, type SetName } from './datasets.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const data = process.env.ZHIDA_BENCH_DATA ?? path.resolve(repo, '../shared/data');
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
-const pct = (sorted: number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 const names = (process.argv.length > 2 ? process.argv.slice(2) : SET_NAMES) as SetName[];
 console.log(
   `load average at start: ${loadavg()
@@ -38,7 +37,7 @@ for (const name of names) {
   cpu.sort((a, b) => a - b);
   wall.sort((a, b) => a - b);
   console.log(
-    `${name}: train ${trainCpu.toFixed(2)} s CPU (${trainWall.toFixed(2)} s wall); per question CPU p50 ${pct(cpu, 0.5).toFixed(3)} / p99 ${pct(cpu, 0.99).toFixed(3)} ms, wall p50 ${pct(wall, 0.5).toFixed(3)} / p99 ${pct(wall, 0.99).toFixed(3)} ms; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`,
+    `${name}: train ${trainCpu.toFixed(2)} s CPU (${trainWall.toFixed(2)} s wall); per question CPU p50 ${percentile(cpu, 0.5).toFixed(3)} / p99 ${percentile(cpu, 0.99).toFixed(3)} ms, wall p50 ${percentile(wall, 0.5).toFixed(3)} / p99 ${percentile(wall, 0.99).toFixed(3)} ms; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`,
   );
 }
 console.log(

@@ -51,7 +51,8 @@ export class EvalInputError extends Error {}
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-function percentile(sorted: number[], q: number): number {
+/** Nearest-rank percentile of an ascending list (0 when empty). */
+export function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }

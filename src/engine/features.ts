@@ -17,7 +17,7 @@ export interface FeatureOptions {
    * (退宽 for 退款, 快第 for 快递), which share no characters with the right word but all its sounds.
    */
   hanPinyinBigrams?: boolean;
-  /** The KB's own words, kept whole by the segmenter (kb-vocabulary.ts). */
+  /** The KB's own words, added by the segmenter next to jieba's pieces (kb-vocabulary.ts). */
   vocabulary?: string[];
 }
 

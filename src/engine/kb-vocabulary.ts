@@ -1,7 +1,8 @@
 // The KB's own words: product names, services and policies ("运费险", "以旧换新", "PLUS会员") that
 // jieba's general dictionary splits into pieces. Found from the KB itself — the entries' tags, and
 // runs of jieba words that occur together in several example questions and rarely apart — and then
-// kept whole by segment(), so that they count as one word for matching and explanations.
+// added by segment() next to jieba's pieces, so that they also count as one word for matching and
+// explanations.
 import { FUNCTION_WORDS } from './function-words.js';
 import { cutHan } from './segment.js';
 

@@ -64,29 +64,31 @@ function lookup(vocabulary: readonly string[]): { words: Set<string>; longest: n
   return v;
 }
 
-/** Joins consecutive jieba words that together make a KB word (longest first). */
-function keepKbWords(tokens: string[], vocabulary: readonly string[]): string[] {
+/**
+ * The KB words that consecutive jieba words join into (longest first, left to right, not
+ * overlapping), other than words jieba already produced on its own.
+ */
+function joinedKbWords(tokens: string[], vocabulary: readonly string[]): string[] {
   const { words, longest } = lookup(vocabulary);
-  if (words.size === 0) return tokens;
-  const out: string[] = [];
+  const found: string[] = [];
+  if (words.size === 0) return found;
   for (let i = 0; i < tokens.length;) {
-    let joined = tokens[i];
     let end = i + 1;
     let acc = tokens[i];
     for (let j = i + 1; j < tokens.length && acc.length + tokens[j].length <= longest; j++) {
       acc += tokens[j];
-      if (words.has(acc)) {
-        joined = acc;
-        end = j + 1;
-      }
+      if (words.has(acc)) end = j + 1;
     }
-    out.push(joined);
+    if (end > i + 1) {
+      const joined = tokens.slice(i, end).join('');
+      if (!tokens.includes(joined)) found.push(joined);
+    }
     i = end;
   }
-  return out;
+  return found;
 }
 
-/** Segments normalized text (see normalizeText), keeping the KB's own words whole. */
+/** Segments normalized text (see normalizeText); the KB's own words are added next to jieba's pieces. */
 export function segment(normalized: string, vocabulary: readonly string[] = []): Segments {
   let text = normalized;
   if (text.includes("'")) for (const [re, to] of CONTRACTIONS) text = text.replace(re, to);
@@ -98,7 +100,7 @@ export function segment(normalized: string, vocabulary: readonly string[] = []):
       const tokens = cutHan(m[1]);
       for (const w of tokens) words.push(w);
       // KB words are added next to jieba's pieces (measured: replacing the pieces lost accuracy).
-      for (const w of keepKbWords(tokens, vocabulary)) if (!tokens.includes(w)) words.push(w);
+      words.push(...joinedKbWords(tokens, vocabulary));
     } else {
       for (const raw of m[2].split(' ')) {
         const w = raw.replace(/^[-'.$%+#]+|[-'.+#]+$/g, '');
