@@ -11,7 +11,12 @@ export type Db = Kysely<Database>;
  */
 export type Executor = () => Db;
 
-let savepoints = 0;
+/**
+ * One name for every savepoint: nested savepoints may share it, and RELEASE / ROLLBACK TO act on the
+ * newest one of that name (SQLite and PostgreSQL alike), which is the innermost. A fixed text also lets
+ * SQLite's statement cache keep the three statements (a new name each time meant a new prepare).
+ */
+const SAVEPOINT = sql.id('zhida_sp');
 
 /**
  * Runs fn all-or-nothing: in a new transaction, or, when db already is one, under a savepoint, so that
@@ -20,7 +25,7 @@ let savepoints = 0;
  */
 export async function atomically<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   if (!db.isTransaction) return db.transaction().execute(fn);
-  const name = sql.id(`zhida_sp_${++savepoints}`);
+  const name = SAVEPOINT;
   await sql`savepoint ${name}`.execute(db);
   try {
     const result = await fn(db);

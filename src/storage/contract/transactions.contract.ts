@@ -77,6 +77,28 @@ export function transactionCases(open: OpenStorage): void {
       expect(await storage().conversations.get(inner.id)).toBeNull();
     });
 
+    it('savepoints nest: an inner failure undoes the innermost only, and the levels around it commit', async () => {
+      const [outer, middle, inner, after] = [1, 2, 3, 4].map(() => newConversation());
+      await storage().transaction(async (tx) => {
+        await tx.conversations.create(outer);
+        await storage().transaction(async (tx2) => {
+          await tx2.conversations.create(middle);
+          await expect(
+            storage().transaction(async (tx3) => {
+              await tx3.conversations.create(inner);
+              throw new Error('inner');
+            }),
+          ).rejects.toThrow('inner');
+          await tx2.messages.append(newMessage(middle.id)); // a savepoint of its own, after the failed one
+        });
+        await tx.conversations.create(after);
+      });
+      expect(await storage().conversations.get(outer.id)).not.toBeNull();
+      expect(await storage().conversations.get(middle.id)).toMatchObject({ lastSeq: 1 });
+      expect(await storage().conversations.get(inner.id)).toBeNull();
+      expect(await storage().conversations.get(after.id)).not.toBeNull();
+    });
+
     it('a caught StorageConflictError inside fn leaves the transaction usable', async () => {
       const taken = await storage().users.create(newUser());
       const conv = newConversation();
