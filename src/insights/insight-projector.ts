@@ -7,6 +7,12 @@ import type { Storage } from '../storage/ports.js';
 import { projectConversation } from './conversation-projection.js';
 
 const BATCH = 500;
+/**
+ * Live re-projection works in smaller slices and yields between them: on SQLite a slice runs without a
+ * break, and 500 conversations at once held the event loop for ~100 ms in a burst of handoffs.
+ */
+const LIVE_SLICE = 50;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface InsightProjector {
   /** The bus listener: messages and status changes mark their conversation dirty. */
@@ -42,7 +48,11 @@ export function createInsightProjector(
 
   async function drain(): Promise<void> {
     while (dirty.size > 0) {
-      const ids = [...dirty].slice(0, BATCH);
+      const ids: string[] = [];
+      for (const id of dirty) {
+        if (ids.length === LIVE_SLICE) break;
+        ids.push(id);
+      }
       for (const id of ids) dirty.delete(id);
       try {
         await project(ids);
@@ -51,6 +61,7 @@ export function createInsightProjector(
         for (const id of ids) dirty.add(id);
         throw err;
       }
+      if (dirty.size > 0) await yieldToIo();
     }
   }
 
