@@ -26,10 +26,7 @@ export async function startAgent(
   const login = await requestJson(base, 'POST', '/api/auth/login', { username, password });
   if (login.status !== 200)
     throw new Error(`login ${username}: ${login.status} ${JSON.stringify(login.body)}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('zhida_session='));
+  const cookie = login.setCookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('zhida_session='));
   if (!cookie) throw new Error(`login ${username}: no session cookie`);
   const me = (login.body as { user: { id: string } }).user.id;
   const headers = { cookie };

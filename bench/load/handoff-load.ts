@@ -1,7 +1,10 @@
-// npm run bench:load [-- --customers 500 --agents 20 --handle-ms 250 --spread-ms 0 --url URL --password P]
-// 20 agents online on the agent WebSocket resolve what they are given; 500 customers at once open a
-// conversation and its WebSocket and say "转人工". Reports time-to-queue (message sent → API says
-// queued/assigned) and time-to-agent (message sent → the customer's socket says assigned).
+// npm run bench:load [-- --customers 500 --agents 20 --handle-ms 250 --spread-ms 0 --arrivals uniform|poisson
+//                        --url URL --password P]
+// 20 agents online on the agent WebSocket resolve what they are given; 500 customers open a conversation
+// and its WebSocket, and then say "转人工": all in the same instant (--spread-ms 0), or over --spread-ms,
+// evenly spaced or as a Poisson process (random gaps, bursts included; seeded, so every run sends the
+// same pattern). Reports time-to-queue (message sent → API says queued/assigned) and time-to-agent
+// (message sent → the customer's socket says assigned).
 // Without --url the real server runs in this process on a temp data folder; with --serve it only starts
 // that server (agents created) and prints its URL, so a second process can load it with --url.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { percentile } from '../queue/metrics.js';
+import { exponential, mulberry32 } from '../queue/prng.js';
 import { startAgent, type AgentStats } from './agents.js';
 import { connectCustomer, type Customer } from './customers.js';
 import { countSql } from './sql-counter.js';
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '20' },
     'handle-ms': { type: 'string', default: '250' },
     'spread-ms': { type: 'string', default: '0' },
+    arrivals: { type: 'string', default: 'uniform' },
     'timeout-s': { type: 'string', default: '240' },
     password: { type: 'string', default: 'load-test-pass' },
     'count-sql': { type: 'boolean', default: false },
@@ -35,6 +40,19 @@ const customerCount = Number(values.customers);
 const agentCount = Number(values.agents);
 const handleMs = Number(values['handle-ms']);
 const spreadMs = Number(values['spread-ms']);
+if (values.arrivals !== 'uniform' && values.arrivals !== 'poisson')
+  throw new Error(`--arrivals must be uniform or poisson, not ${values.arrivals}`);
+
+/** When each customer says "转人工", in ms after the phase starts. */
+function arrivalOffsets(n: number): number[] {
+  if (spreadMs <= 0) return new Array<number>(n).fill(0);
+  if (values.arrivals === 'uniform') return Array.from({ length: n }, (_, i) => (i * spreadMs) / n);
+  // Poisson process with n / spreadMs arrivals per ms: exponential gaps, so some arrive close together.
+  const rng = mulberry32(20261128);
+  const offsets: number[] = [];
+  for (let t = 0, i = 0; i < n; i++) offsets.push((t += exponential(rng, spreadMs / n)));
+  return offsets;
+}
 const password = values.password;
 const usernames = [
   'agent',
@@ -81,9 +99,11 @@ async function serveOnly(): Promise<void> {
   // Server-side view of the customers' message requests: when they arrived and how long each took from
   // its headers to the end of its answer (the client's time-to-queue adds the client's own delays).
   const requests: { at: number; took?: number }[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 5 });
   server.app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST' || !/^\/api\/v1\/conversations\/[^/]+\/messages$/.test(req.url ?? '')) return;
     const r: { at: number; took?: number } = { at: performance.now() };
+    if (requests.length === 1) loop.enable(); // from the burst's first request (the cold-start one is alone)
     requests.push(r);
     res.once('finish', () => (r.took = performance.now() - r.at));
   });
@@ -94,7 +114,9 @@ async function serveOnly(): Promise<void> {
       process.stdout.write(
         `server side (burst, cold start excluded): ${took.length} message requests arriving over ` +
           `${ms(burst[burst.length - 1].at - burst[0].at)} ms; headers → answer end p50 ${ms(percentile(took, 50))} / ` +
-          `p90 ${ms(percentile(took, 90))} / p99 ${ms(percentile(took, 99))} / max ${ms(took[took.length - 1])} ms\n`,
+          `p90 ${ms(percentile(took, 90))} / p99 ${ms(percentile(took, 99))} / max ${ms(took[took.length - 1])} ms; ` +
+          `event-loop delay from the burst's first request to the end: p50 ${ms(loop.percentile(50) / 1e6)} / ` +
+          `p99 ${ms(loop.percentile(99) / 1e6)} / max ${ms(loop.max / 1e6)} ms\n`,
       );
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -156,13 +178,12 @@ async function run(): Promise<number> {
     const sqlBefore = sql?.total() ?? 0;
     const cpuBefore = process.cpuUsage();
     t = performance.now();
+    const offsets = arrivalOffsets(customers.length);
     await Promise.race([
       Promise.all(
         customers.map((c: Customer, i) =>
-          spreadMs > 0
-            ? new Promise<void>((r) =>
-                setTimeout(() => c.handOff().then(r), (i * spreadMs) / customers.length),
-              )
+          offsets[i] > 0
+            ? new Promise<void>((r) => setTimeout(() => c.handOff().then(r), offsets[i]))
             : c.handOff(),
         ),
       ),
@@ -194,7 +215,7 @@ async function run(): Promise<number> {
 
     const lines = [
       `Target ${values.url ? base : 'in-process server (SQLite, temp dir)'}; ${agents.length} agents × capacity (server default), handle time ${handleMs} ms; ` +
-        `${customerCount} customers, handoffs ${spreadMs > 0 ? `spread over ${spreadMs} ms` : 'all at once'}.`,
+        `${customerCount} customers, handoffs ${spreadMs > 0 ? `${values.arrivals === 'poisson' ? 'arriving as a Poisson process' : 'evenly spaced'} over ${spreadMs} ms (${((customerCount / spreadMs) * 1000).toFixed(0)} per second)` : 'all at once'}.`,
       '',
       '| measure (ms) | n | p50 | p90 | p99 | max |',
       '|---|--:|--:|--:|--:|--:|',
