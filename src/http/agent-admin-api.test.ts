@@ -7,8 +7,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
 describe('agent API', () => {
   it('refuses anonymous callers and wrong passwords', async () => {
     expect((await server.json('GET', '/api/agent/queue')).statusCode).toBe(401);
@@ -19,19 +17,10 @@ describe('agent API', () => {
 
   it('lets an agent accept a queued chat, see the bot transcript, reply both ways and resolve', async () => {
     const cookie = await server.login('agent');
-    const { conversationId, token } = await server.startConversation();
-    await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '退款多久能到账', clientMessageId: 'q1' },
-      bearer(token),
-    );
-    await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '我要人工', clientMessageId: 'q2' },
-      bearer(token),
-    );
+    const customer = await server.startConversation();
+    const { conversationId } = customer;
+    await server.say(customer, '退款多久能到账');
+    await server.say(customer, '我要人工');
 
     const queue = (await server.json('GET', '/api/agent/queue', undefined, { cookie })).json().conversations;
     expect(queue.map((c: { id: string }) => c.id)).toContain(conversationId);
@@ -75,12 +64,7 @@ describe('agent API', () => {
       { cookie },
     );
     expect(reply.json().message).toMatchObject({ sender: 'agent', agentName: '客服小悦' });
-    const customerSide = await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '好的谢谢', clientMessageId: 'q3' },
-      bearer(token),
-    );
+    const customerSide = await server.say(customer, '好的谢谢');
     expect(customerSide.json().replies).toEqual([]); // the bot is silent while a person has the chat
     expect(customerSide.json().conversation).toMatchObject({
       status: 'assigned',
@@ -94,9 +78,7 @@ describe('agent API', () => {
       { cookie },
     );
     expect(resolved.json().conversation.status).toBe('resolved');
-    const history = (
-      await server.json('GET', `/api/v1/conversations/${conversationId}/messages`, undefined, bearer(token))
-    ).json().messages;
+    const history = (await server.history(customer)).json().messages;
     expect(history.map((m: { seq: number }) => m.seq)).toEqual(history.map((_: unknown, i: number) => i + 1));
     expect(
       history.some(
@@ -147,13 +129,7 @@ describe('admin API', () => {
       published: true,
       liveVersion: before.version + 1,
     });
-    const { conversationId, token } = await server.startConversation();
-    const res = await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '能带狗狗去你们实体店吗', clientMessageId: 'p1' },
-      bearer(token),
-    );
+    const res = await server.say(await server.startConversation(), '能带狗狗去你们实体店吗');
     expect(res.json().replies[0]).toMatchObject({ decision: 'answer', entryId: 'pet-policy' });
 
     const bad = await server.json(

@@ -53,12 +53,7 @@ describe('agent console socket as presence', () => {
       }>;
     let console1 = await openConsole(cookie);
     const customer = await server.startConversation();
-    await server.json(
-      'POST',
-      `/api/v1/conversations/${customer.conversationId}/messages`,
-      { text: '转人工', clientMessageId: 'c1' },
-      bearer(customer.token),
-    );
+    await server.say(customer, '转人工');
     await expect.poll(async () => (await status(customer)).status).toBe('assigned');
 
     // A reload: the socket closes and a new one opens at once. Nothing changes.
@@ -78,14 +73,7 @@ describe('agent console socket as presence', () => {
     expect(Date.now() - closedAt).toBeGreaterThanOrEqual(GRACE_MS - 50);
     expect(await status(customer)).toMatchObject({ queuePosition: 1 });
     expect((await agents()).find((a) => a.displayName === '客服小悦')?.presence).toBe('offline');
-    const history = (
-      await server.json(
-        'GET',
-        `/api/v1/conversations/${customer.conversationId}/messages`,
-        undefined,
-        bearer(customer.token),
-      )
-    ).json().messages;
+    const history = (await server.history(customer)).json().messages;
     expect(history.at(-1)).toMatchObject({ sender: 'system', text: expect.stringContaining('优先重新排队') });
   });
 });

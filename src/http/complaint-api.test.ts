@@ -23,12 +23,7 @@ describe('complaints', () => {
   it('runs a customer complaint from filing to closing, with SLA clocks on the fake clock', async () => {
     const agent = await server.login('agent');
     const { conversationId, token } = await server.startConversation();
-    await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '我要投诉，退款一直没到', clientMessageId: 'q1' },
-      bearer(token),
-    );
+    await server.say({ conversationId, token }, '我要投诉，退款一直没到');
     await server.json('POST', `/api/agent/conversations/${conversationId}/resolve`, undefined, {
       cookie: agent,
     }); // the chat ended

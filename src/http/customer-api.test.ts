@@ -21,12 +21,7 @@ describe('customer API v1', () => {
     const { conversationId, token } = res.json();
     expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(token.length).toBeGreaterThanOrEqual(32);
-    const history = await server.json(
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages?after=0`,
-      undefined,
-      bearer(token),
-    );
+    const history = await server.history({ conversationId, token });
     expect(history.json().messages).toHaveLength(1);
     expect(history.json().messages[0]).toMatchObject({ seq: 1, sender: 'bot' });
   });
@@ -69,24 +64,14 @@ describe('customer API v1', () => {
     const [first, again] = [await send(), await send()];
     expect(again.json().message).toEqual(first.json().message);
     expect(again.json().replies).toEqual(first.json().replies);
-    const history = await server.json(
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-      undefined,
-      bearer(token),
-    );
+    const history = await server.history({ conversationId, token });
     expect(history.json().messages.map((m: { seq: number }) => m.seq)).toEqual([1, 2, 3]);
   });
 
   it('hands off to the queue at once on 转人工, with the queue position', async () => {
     const a = await server.startConversation();
     const b = await server.startConversation();
-    const resA = await server.json(
-      'POST',
-      `/api/v1/conversations/${a.conversationId}/messages`,
-      { text: '转人工', clientMessageId: 'h1' },
-      bearer(a.token),
-    );
+    const resA = await server.say(a, '转人工');
     expect(resA.json().replies[0]).toMatchObject({ decision: 'handoff' });
     const posA = resA.json().conversation.queuePosition;
     expect(resA.json().conversation.status).toBe('queued');
@@ -117,13 +102,7 @@ describe('customer API v1', () => {
   });
 
   it('hands off what the KB does not cover instead of guessing', async () => {
-    const { conversationId, token } = await server.startConversation();
-    const res = await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '今天北京天气怎么样', clientMessageId: 'w1' },
-      bearer(token),
-    );
+    const res = await server.say(await server.startConversation(), '今天北京天气怎么样');
     expect(res.json().replies[0].decision).not.toBe('answer');
   });
 
@@ -191,12 +170,7 @@ describe('customer API v1', () => {
     });
     await new Promise((resolve) => ws.once('open', resolve));
     await expect.poll(() => seen).toEqual([1]);
-    await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '怎么开发票', clientMessageId: 's1' },
-      bearer(token),
-    );
+    await server.say({ conversationId, token }, '怎么开发票');
     await expect.poll(() => seen).toEqual([1, 2, 3]);
     ws.close();
 

@@ -27,13 +27,10 @@ async function start(body: object): Promise<string> {
   return conversationId;
 }
 
+const customer = (id: string) => ({ conversationId: id, token: tokens[id] });
+
 async function say(id: string, text: string) {
-  const res = await server.json(
-    'POST',
-    `/api/v1/conversations/${id}/messages`,
-    { text, clientMessageId: `${id}-${now}` },
-    { authorization: `Bearer ${tokens[id]}` },
-  );
+  const res = await server.say(customer(id), text);
   expect(res.statusCode).toBe(200);
   return (res.json() as { replies: Array<{ decision: string; entryId?: string }> }).replies[0];
 }
@@ -156,11 +153,7 @@ describe('customer profiles API', () => {
     });
     expect(erased.statusCode).toBe(200);
     const messages = async (id: string) =>
-      (
-        await server.json('GET', `/api/v1/conversations/${id}/messages`, undefined, {
-          authorization: `Bearer ${tokens[id]}`,
-        })
-      ).json().messages as Array<{ text: string }>;
+      (await server.history(customer(id))).json().messages as Array<{ text: string }>;
     const total = (await messages(first)).length + (await messages(second)).length;
     expect(erased.json()).toEqual({ erased: { conversations: 2, messages: total } });
     expect(new Set([...(await messages(first)), ...(await messages(second))].map((m) => m.text))).toEqual(

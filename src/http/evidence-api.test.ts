@@ -13,12 +13,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** A conversation the bot answered, an agent took over, replied to and resolved. */
 async function resolvedConversation(cookie: string) {
   const { conversationId, token } = await server.startConversation();
-  await server.json(
-    'POST',
-    `/api/v1/conversations/${conversationId}/messages`,
-    { text: '退款多久能到账', clientMessageId: 'q1' },
-    bearer(token),
-  );
+  await server.say({ conversationId, token }, '退款多久能到账');
   await server.json('POST', `/api/v1/conversations/${conversationId}/handoff`, undefined, bearer(token));
   expect(
     (await server.json('POST', `/api/agent/conversations/${conversationId}/accept`, undefined, { cookie }))
@@ -109,12 +104,7 @@ describe('transcripts', () => {
 
   it('verifies an uploaded transcript: intact and signed here, or what was changed', async () => {
     const { conversationId, token } = await server.startConversation();
-    await server.json(
-      'POST',
-      `/api/v1/conversations/${conversationId}/messages`,
-      { text: '发票怎么开', clientMessageId: 'q1' },
-      bearer(token),
-    );
+    await server.say({ conversationId, token }, '发票怎么开');
     const doc = (
       await server.json('GET', `/api/v1/conversations/${conversationId}/transcript`, undefined, bearer(token))
     ).json();

@@ -46,12 +46,7 @@ async function findVagueQuestion(): Promise<string> {
     for (const text of VAGUE_CANDIDATES) {
       const id = await start({});
       probed += 1;
-      const res = await server.json(
-        'POST',
-        `/api/v1/conversations/${id}/messages`,
-        { text, clientMessageId: 'probe' },
-        { authorization: `Bearer ${tokens[id]}` },
-      );
+      const res = await server.say(customer(id), text);
       if ((res.json() as { replies: Array<{ decision: string }> }).replies[0]?.decision === 'clarify')
         return text;
     }
@@ -72,13 +67,10 @@ async function start(body: object): Promise<string> {
   return conversationId;
 }
 
+const customer = (id: string) => ({ conversationId: id, token: tokens[id] });
+
 async function say(id: string, text: string): Promise<{ decision: string; entryId?: string }> {
-  const res = await server.json(
-    'POST',
-    `/api/v1/conversations/${id}/messages`,
-    { text, clientMessageId: `${id}-${now}` },
-    { authorization: `Bearer ${tokens[id]}` },
-  );
+  const res = await server.say(customer(id), text);
   expect(res.statusCode).toBe(200);
   const reply = (res.json() as { replies: Array<{ decision: string; entryId?: string }> }).replies[0];
   decisions.push(reply.decision);
@@ -175,10 +167,8 @@ afterAll(async () => {
 describe('insights API', () => {
   it('volume: conversations and messages per local day, by sender', async () => {
     const senders = { customer: 0, bot: 0, agent: 0, system: 0 };
-    for (const [id, token] of Object.entries(tokens)) {
-      const res = await server.json('GET', `/api/v1/conversations/${id}/messages`, undefined, {
-        authorization: `Bearer ${token}`,
-      });
+    for (const [conversationId, token] of Object.entries(tokens)) {
+      const res = await server.history({ conversationId, token });
       for (const m of (res.json() as { messages: Array<{ sender: keyof typeof senders }> }).messages)
         senders[m.sender] += 1;
     }

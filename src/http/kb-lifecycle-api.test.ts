@@ -11,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const get = async (url: string) => (await server.json('GET', url, undefined, { cookie })).json();
 const post = (url: string, body?: unknown) => server.json('POST', url, body ?? {}, { cookie });
 const raw = (
@@ -28,14 +27,7 @@ const raw = (
   });
 
 async function ask(text: string): Promise<{ decision: string; entryId?: string }> {
-  const { conversationId, token } = await server.startConversation();
-  const res = await server.json(
-    'POST',
-    `/api/v1/conversations/${conversationId}/messages`,
-    { text, clientMessageId: 'q' },
-    bearer(token),
-  );
-  return res.json().replies[0];
+  return (await server.say(await server.startConversation(), text)).json().replies[0];
 }
 
 const PET = {

@@ -1,6 +1,6 @@
 // 👍/👎 on bot answers with per-entry rates, and agents' save-to-KB proposals reviewed by an admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-support.js';
+import { startTestServer, type TestCustomer, type TestServer } from './test-support.js';
 
 let server: TestServer;
 let admin: string;
@@ -12,14 +12,8 @@ afterAll(async () => server?.close());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-async function ask(c: { conversationId: string; token: string }, text: string) {
-  const res = await server.json(
-    'POST',
-    `/api/v1/conversations/${c.conversationId}/messages`,
-    { text, clientMessageId: `m-${Math.random()}` },
-    bearer(c.token),
-  );
-  return res.json() as {
+async function ask(c: TestCustomer, text: string) {
+  return (await server.say(c, text)).json() as {
     message: { id: string };
     replies: { id: string; decision: string; entryId?: string }[];
   };
@@ -110,14 +104,7 @@ describe('👍/👎 on bot answers', () => {
     const other = await server.startConversation();
     const sent = await ask(c, '运费多少钱');
     const answerId = sent.replies[0].id;
-    const greeting = (
-      await server.json(
-        'GET',
-        `/api/v1/conversations/${c.conversationId}/messages`,
-        undefined,
-        bearer(c.token),
-      )
-    ).json().messages[0];
+    const greeting = (await server.history(c)).json().messages[0];
     expect(
       (await server.json('POST', feedbackUrl(c, greeting.id), { helpful: true }, bearer(c.token))).statusCode,
     ).toBe(400);

@@ -1,7 +1,7 @@
 // The learning loop end to end, in process: questions the bot could not answer are captured with their
 // context, clustered, turned into a KB entry in two clicks, and then the bot answers them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-support.js';
+import { startTestServer, type TestCustomer, type TestServer } from './test-support.js';
 
 let server: TestServer;
 let admin: string;
@@ -11,19 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-async function ask(
-  conversation: { conversationId: string; token: string },
-  text: string,
-  id = `c-${Math.random()}`,
-) {
-  const res = await server.json(
-    'POST',
-    `/api/v1/conversations/${conversation.conversationId}/messages`,
-    { text, clientMessageId: id },
-    bearer(conversation.token),
-  );
+async function ask(conversation: TestCustomer, text: string) {
+  const res = await server.say(conversation, text);
   expect(res.statusCode).toBe(200);
   return res.json() as {
     message: { id: string };

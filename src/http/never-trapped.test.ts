@@ -32,7 +32,6 @@ const agentDoes = fc.constantFrom('nothing', 'accept', 'resolve');
 describe('never trapped (end to end)', () => {
   it('every bot reply offers a person, and one handoff request always reaches the queue or an agent', async () => {
     const cookie = await server.login('agent');
-    let n = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(customerSays, agentDoes), { minLength: 1, maxLength: 8 }),
@@ -40,12 +39,7 @@ describe('never trapped (end to end)', () => {
           const { conversationId, token } = await server.startConversation();
           const base = `/api/v1/conversations/${conversationId}`;
           for (const [text, action] of steps) {
-            const res = await server.json(
-              'POST',
-              `${base}/messages`,
-              { text, clientMessageId: `m${n++}` },
-              bearer(token),
-            );
+            const res = await server.say({ conversationId, token }, text);
             expect(res.statusCode).toBe(200);
             for (const reply of res.json().replies) {
               if (reply.decision !== 'handoff')

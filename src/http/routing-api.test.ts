@@ -9,13 +9,6 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const say = (c: { conversationId: string; token: string }, text: string, id = `${text}-${Math.random()}`) =>
-  server.json(
-    'POST',
-    `/api/v1/conversations/${c.conversationId}/messages`,
-    { text, clientMessageId: id },
-    bearer(c.token),
-  );
 const status = async (c: { conversationId: string; token: string }) =>
   (await server.json('GET', `/api/v1/conversations/${c.conversationId}`, undefined, bearer(c.token))).json()
     .conversation;
@@ -51,7 +44,7 @@ afterEach(async () => {
 describe('automatic assignment and presence', () => {
   it('gives a waiting chat to an agent the moment they come online', async () => {
     const customer = await server.startConversation();
-    await say(customer, '转人工');
+    await server.say(customer, '转人工');
     expect(await status(customer)).toMatchObject({
       status: 'queued',
       queuePosition: 1,
@@ -72,8 +65,8 @@ describe('automatic assignment and presence', () => {
     await server.json('POST', '/api/agent/presence', { presence: 'online' }, { cookie: a });
     await server.json('POST', '/api/agent/presence', { presence: 'online' }, { cookie: b });
     const customer = await server.startConversation();
-    await say(customer, '退款多久能到账');
-    await say(customer, '还是转人工吧');
+    await server.say(customer, '退款多久能到账');
+    await server.say(customer, '还是转人工吧');
     await expect.poll(async () => (await status(customer)).agent?.displayName).toBe('客服小达');
   });
 
@@ -84,9 +77,9 @@ describe('automatic assignment and presence', () => {
     await server.json('POST', '/api/agent/presence', { presence: 'online' }, { cookie });
     const first = await server.startConversation();
     const second = await server.startConversation();
-    await say(first, '人工客服');
+    await server.say(first, '人工客服');
     await expect.poll(async () => (await status(first)).status).toBe('assigned');
-    await say(second, '人工客服');
+    await server.say(second, '人工客服');
     const waiting = await status(second);
     expect(waiting).toMatchObject({ status: 'queued', queuePosition: 1, agentsAvailable: true });
     expect(waiting.estimatedWaitSeconds).toBeGreaterThan(0);
@@ -101,29 +94,22 @@ describe('automatic assignment and presence', () => {
     const cookie = await server.login('agent');
     await server.json('POST', '/api/agent/presence', { presence: 'online' }, { cookie });
     const customer = await server.startConversation();
-    await say(customer, '转人工');
+    await server.say(customer, '转人工');
     await expect.poll(async () => (await status(customer)).status).toBe('assigned');
     const other = await server.startConversation();
     await server.json('POST', '/api/agent/presence', { presence: 'away' }, { cookie });
-    await say(other, '转人工');
+    await server.say(other, '转人工');
     await server.json('POST', '/api/agent/presence', { presence: 'offline' }, { cookie });
     expect(await status(customer)).toMatchObject({ status: 'queued', queuePosition: 1 });
-    const history = (
-      await server.json(
-        'GET',
-        `/api/v1/conversations/${customer.conversationId}/messages`,
-        undefined,
-        bearer(customer.token),
-      )
-    ).json().messages;
+    const history = (await server.history(customer)).json().messages;
     expect(history.at(-1)).toMatchObject({ sender: 'system', text: expect.stringContaining('优先重新排队') });
   });
 
   it('serves angry customers before calm ones who came earlier', async () => {
     const calm = await server.startConversation();
     const angry = await server.startConversation();
-    await say(calm, '转人工');
-    await say(angry, '垃圾客服，气死我了');
+    await server.say(calm, '转人工');
+    await server.say(angry, '垃圾客服，气死我了');
     expect((await status(angry)).queuePosition).toBe(1);
     expect((await status(calm)).queuePosition).toBe(2);
   });
@@ -152,9 +138,9 @@ describe('automatic assignment and presence', () => {
     await tag(`crm-calm-${run}`, ['老客户']);
     await tag(`crm-upper-${run}`, ['VIP']);
     await tag(`crm-lower-${run}`, ['vip', '老客户']);
-    await say(calm, '转人工');
-    await say(upper, '转人工');
-    await say(lower, '转人工');
+    await server.say(calm, '转人工');
+    await server.say(upper, '转人工');
+    await server.say(lower, '转人工');
     expect((await status(upper)).queuePosition).toBe(1);
     expect((await status(lower)).queuePosition).toBe(2);
     expect((await status(calm)).queuePosition).toBe(3);
@@ -173,8 +159,8 @@ describe('transfer, notes, suggestions', () => {
     const a = await server.login('agent');
     const b = await server.login('agent2');
     const customer = await server.startConversation();
-    await say(customer, '发票怎么开');
-    await say(customer, '转人工');
+    await server.say(customer, '发票怎么开');
+    await server.say(customer, '转人工');
     await server.json('POST', `/api/agent/conversations/${customer.conversationId}/accept`, undefined, {
       cookie: a,
     });
@@ -199,14 +185,7 @@ describe('transfer, notes, suggestions', () => {
     ).json().notes;
     expect(notes[0].text).toContain('增值税专票');
     // Notes never reach the customer.
-    const history = (
-      await server.json(
-        'GET',
-        `/api/v1/conversations/${customer.conversationId}/messages`,
-        undefined,
-        bearer(customer.token),
-      )
-    ).json().messages;
+    const history = (await server.history(customer)).json().messages;
     expect(history.some((m: { text: string }) => m.text.includes('增值税专票'))).toBe(false);
     // The first agent can no longer write in it.
     const stale = await server.json(
@@ -222,7 +201,7 @@ describe('transfer, notes, suggestions', () => {
 describe('leaving the queue and callback tickets', () => {
   it('lets the customer leave the queue and the bot answers again', async () => {
     const customer = await server.startConversation();
-    await say(customer, '转人工');
+    await server.say(customer, '转人工');
     const left = await server.json(
       'POST',
       `/api/v1/conversations/${customer.conversationId}/leave-queue`,
@@ -230,13 +209,13 @@ describe('leaving the queue and callback tickets', () => {
       bearer(customer.token),
     );
     expect(left.json().conversation.status).toBe('bot');
-    const res = await say(customer, '退款多久能到账');
+    const res = await server.say(customer, '退款多久能到账');
     expect(res.json().replies[0].decision).toBe('answer');
   });
 
   it('takes a callback ticket that agents see', async () => {
     const customer = await server.startConversation();
-    await say(customer, '转人工');
+    await server.say(customer, '转人工');
     const res = await server.json(
       'POST',
       `/api/v1/conversations/${customer.conversationId}/callback`,

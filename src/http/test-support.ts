@@ -8,6 +8,12 @@ import { startServer, type RunningServer } from '../server.js';
 
 export const TEST_PASSWORD = 'test-pass';
 
+/** A customer's side of a conversation, as `startConversation` returns it. */
+export interface TestCustomer {
+  conversationId: string;
+  token: string;
+}
+
 export interface TestServer extends RunningServer {
   dataDir: string;
   json(
@@ -17,7 +23,11 @@ export interface TestServer extends RunningServer {
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
   login(username: string): Promise<string>;
-  startConversation(): Promise<{ conversationId: string; token: string }>;
+  startConversation(): Promise<TestCustomer>;
+  /** The customer sends `text` (POST …/messages with their token); clientMessageId defaults to a new one. */
+  say(customer: TestCustomer, text: string, clientMessageId?: string): Promise<LightMyRequestResponse>;
+  /** The customer's messages from the start (GET …/messages?after=0 with their token). */
+  history(customer: TestCustomer): Promise<LightMyRequestResponse>;
 }
 
 export async function startTestServer(
@@ -40,8 +50,11 @@ export async function startTestServer(
   );
   const json: TestServer['json'] = (method, url, body, headers = {}) =>
     server.app.inject({ method, url, payload: body === undefined ? undefined : (body as object), headers });
+  const bearer = (customer: TestCustomer) => ({ authorization: `Bearer ${customer.token}` });
+  const messagesUrl = (customer: TestCustomer) => `/api/v1/conversations/${customer.conversationId}/messages`;
   // Sign in once per user: the login route is rate-limited like in production.
   const cookies = new Map<string, string>();
+  let said = 0;
   return {
     ...server,
     dataDir,
@@ -58,7 +71,13 @@ export async function startTestServer(
     },
     async startConversation() {
       const res = await json('POST', '/api/v1/conversations', {});
-      return res.json() as { conversationId: string; token: string };
+      return res.json() as TestCustomer;
+    },
+    say(customer, text, clientMessageId = `say-${++said}`) {
+      return json('POST', messagesUrl(customer), { text, clientMessageId }, bearer(customer));
+    },
+    history(customer) {
+      return json('GET', `${messagesUrl(customer)}?after=0`, undefined, bearer(customer));
     },
     async close() {
       await server.close();
