@@ -6,6 +6,9 @@ import type { AdminKb, Cluster, PublishOutcome, UnansweredReason } from './admin
 import { formatDateTime, formatPercent } from './format.js';
 import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
+import { NewEntryFields } from './new-entry-fields.js';
+import { useCardAction } from './use-card-action.js';
+import { Alerts } from './page-alerts.js';
 
 const REASON: Record<UnansweredReason, AdminKey> = {
   'low-confidence': 'reason.low-confidence',
@@ -41,15 +44,14 @@ export function ClusterCard({
   onDone: (message: string) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
-  const { errorText, reasonText } = useErrorText();
+  const { reasonText } = useErrorText();
   const [mode, setMode] = useState<Mode>(null);
   const [title, setTitle] = useState(cluster.examples[0] ?? '');
   const [answer, setAnswer] = useState('');
   const [category, setCategory] = useState('');
   const [entryId, setEntryId] = useState(cluster.nearestEntry?.entryId ?? cluster.engineTop?.entryId ?? '');
   const [publish, setPublish] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useCardAction(onDone);
   const base = `/api/admin/learning/clusters/${encodeURIComponent(cluster.id)}`;
   const headingId = `cl-${cluster.id}`;
 
@@ -61,17 +63,6 @@ export function ClusterCard({
         : t('learning.notPublished', {
             reason: reasonText(outcome.reasonKey, outcome.params) ?? outcome.reason ?? '',
           });
-
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onDone(await work());
-    } catch (error) {
-      setProblem(errorText(error));
-      setBusy(false);
-    }
-  };
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -155,11 +146,7 @@ export function ClusterCard({
           })}
         </p>
       )}
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts problem={problem} />
       {mode === null && (
         <div className="ae-actions">
           <button type="button" className="btn btn--primary" onClick={() => setMode('create')}>
@@ -175,20 +162,7 @@ export function ClusterCard({
       )}
       {mode === 'create' && (
         <form className="cluster-form" onSubmit={create}>
-          <label className="field">
-            <span>{t('editor.title')}</span>
-            <input className="input" value={title} onChange={(event) => setTitle(event.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('editor.answer')}</span>
-            <textarea
-              className="input"
-              rows={3}
-              value={answer}
-              onChange={(event) => setAnswer(event.target.value)}
-              autoFocus
-            />
-          </label>
+          <NewEntryFields title={title} answer={answer} onTitle={setTitle} onAnswer={setAnswer} focusAnswer />
           <label className="field">
             <span>{t('editor.category')}</span>
             <input className="input" value={category} onChange={(event) => setCategory(event.target.value)} />

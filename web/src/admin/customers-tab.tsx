@@ -7,6 +7,7 @@ import { CustomerDetail } from './customer-detail.js';
 import { formatDateTime } from './format.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
+import { Alerts } from './page-alerts.js';
 
 export function CustomersTab() {
   const { t, locale } = useI18n();
@@ -89,16 +90,7 @@ export function CustomersTab() {
         </ul>
       </section>
       <main className="admin-main" id="main">
-        {flash && (
-          <p className="alert alert--success" role="status">
-            {flash}
-          </p>
-        )}
-        {problem && (
-          <p className="alert alert--error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Alerts flash={flash} problem={problem} />
         {selected ? (
           <CustomerDetail
             key={selected}

@@ -8,6 +8,7 @@ import type { AdminEntry } from './admin-types.js';
 import { StatusBadge } from './entry-list.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
+import { Alerts } from './page-alerts.js';
 
 export interface EntryDraft {
   id: string;
@@ -44,6 +45,38 @@ export const fromDraft = (draft: EntryDraft): EntryInput => ({
     .map((tag) => tag.trim())
     .filter(Boolean),
 });
+
+/** A required multi-line field of the entry (questions, answer) with its hint, named `ae-<name>-hint`. */
+function LongField({
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  name: 'questions' | 'answer';
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+}) {
+  const hintId = `ae-${name}-hint`;
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <textarea
+        className="input"
+        name={name}
+        rows={6}
+        required
+        value={value}
+        onChange={onChange}
+        aria-describedby={hintId}
+      />
+      <small id={hintId}>{hint}</small>
+    </label>
+  );
+}
 
 export function EntryEditor({
   entry,
@@ -149,32 +182,20 @@ export function EntryEditor({
         <span>{t('editor.title')}</span>
         <input className="input" name="title" required value={draft.title} onChange={field('title')} />
       </label>
-      <label className="field">
-        <span>{t('editor.questions')}</span>
-        <textarea
-          className="input"
-          name="questions"
-          rows={6}
-          required
-          value={draft.questions}
-          onChange={field('questions')}
-          aria-describedby="ae-questions-hint"
-        />
-        <small id="ae-questions-hint">{t('editor.questionsHint')}</small>
-      </label>
-      <label className="field">
-        <span>{t('editor.answer')}</span>
-        <textarea
-          className="input"
-          name="answer"
-          rows={6}
-          required
-          value={draft.answer}
-          onChange={field('answer')}
-          aria-describedby="ae-answer-hint"
-        />
-        <small id="ae-answer-hint">{t('editor.answerHint')}</small>
-      </label>
+      <LongField
+        name="questions"
+        label={t('editor.questions')}
+        hint={t('editor.questionsHint')}
+        value={draft.questions}
+        onChange={field('questions')}
+      />
+      <LongField
+        name="answer"
+        label={t('editor.answer')}
+        hint={t('editor.answerHint')}
+        value={draft.answer}
+        onChange={field('answer')}
+      />
       {draft.answer.trim() && (
         <div className="ae-preview">
           <h3>{t('editor.preview')}</h3>
@@ -192,11 +213,7 @@ export function EntryEditor({
         />
         <small id="ae-tags-hint">{t('editor.tagsHint')}</small>
       </label>
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts problem={problem} />
       {confirming && entry ? (
         <div className="ae-confirm" role="alertdialog" aria-labelledby="ae-confirm-text">
           <p id="ae-confirm-text">{t('editor.confirmDelete', { title: entry.title })}</p>

@@ -5,6 +5,7 @@ import type { EntryRating } from './admin-types.js';
 import { formatPercent } from './format.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
+import { Alerts } from './page-alerts.js';
 
 export function EntryRatings({ openEntry }: { openEntry: (id: string) => void }) {
   const { t } = useI18n();
@@ -30,11 +31,7 @@ export function EntryRatings({ openEntry }: { openEntry: (id: string) => void })
           {t('ratings.showAll')}
         </label>
       </header>
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts problem={problem} />
       {ratings && shown.length === 0 && <p className="admin-empty">{t('ratings.none')}</p>}
       {shown.length > 0 && (
         <div className="table-wrap">

@@ -8,6 +8,7 @@ import { figure, InsightCard } from './insight-card.js';
 import { CARDS } from './insight-specs.js';
 import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
+import { Alerts } from './page-alerts.js';
 
 const DAY_MS = 86_400_000;
 const CHANNELS = ['web', 'app', 'wechat', 'api'];
@@ -147,11 +148,7 @@ export default function InsightsTab() {
           </a>
         </form>
       </header>
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts problem={problem} />
       <dl className="tiles" data-testid="kpi-tiles">
         {TILES.map((tile) => (
           <div key={tile.key} className="tile">

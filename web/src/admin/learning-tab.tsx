@@ -1,13 +1,13 @@
 // The learning loop: clusters of questions the bot could not answer, answers customers rated 👎, and
 // agents' save-to-KB proposals waiting for review.
-import { useCallback, useEffect, useState } from 'react';
-import { request } from '../shared/api.js';
+import { useState } from 'react';
 import type { AdminKb, ClusterList } from './admin-types.js';
 import { ClusterCard } from './cluster-card.js';
 import { EntryRatings } from './entry-ratings.js';
-import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 import { Proposals } from './proposals.js';
+import { useReviewQueue } from './use-review-queue.js';
+import { Alerts } from './page-alerts.js';
 
 const VIEWS = ['clusters', 'ratings', 'proposals'] as const;
 type View = (typeof VIEWS)[number];
@@ -21,31 +21,9 @@ const tzOffset = () => -new Date().getTimezoneOffset();
 
 function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
-  const { errorText } = useErrorText();
-  const [list, setList] = useState<ClusterList | null>(null);
   const [minSize, setMinSize] = useState(1);
-  const [flash, setFlash] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setList(
-        await request<ClusterList>(
-          `/api/admin/learning/clusters?minSize=${minSize}&limit=100&tzOffsetMinutes=${tzOffset()}`,
-        ),
-      );
-    } catch (error) {
-      setProblem(errorText(error));
-    }
-  }, [minSize]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const done = async (message: string) => {
-    setFlash(message);
-    await Promise.all([load(), reload()]);
-  };
+  const url = `/api/admin/learning/clusters?minSize=${minSize}&limit=100&tzOffsetMinutes=${tzOffset()}`;
+  const { data: list, load, flash, problem, done } = useReviewQueue<ClusterList>(url, reload);
 
   return (
     <>
@@ -78,16 +56,7 @@ function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) 
           </button>
         </div>
       </header>
-      {flash && (
-        <p className="alert alert--success" role="status">
-          {flash}
-        </p>
-      )}
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts flash={flash} problem={problem} />
       {list && list.clusters.length === 0 && <p className="admin-empty">{t('learning.noClusters')}</p>}
       <div className="cluster-grid">
         {list?.clusters.map((c) => (

@@ -1,10 +1,13 @@
 // Agents' "save to KB" proposals: review, edit and accept into the draft, or reject with a note.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { request } from '../shared/api.js';
 import type { AdminKb, Proposal } from './admin-types.js';
 import { formatDateTime } from './format.js';
-import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
+import { NewEntryFields } from './new-entry-fields.js';
+import { useCardAction } from './use-card-action.js';
+import { useReviewQueue } from './use-review-queue.js';
+import { Alerts } from './page-alerts.js';
 
 function ProposalCard({
   proposal,
@@ -16,27 +19,15 @@ function ProposalCard({
   onDone: (message: string) => Promise<void>;
 }) {
   const { t, locale } = useI18n();
-  const { errorText } = useErrorText();
   const [title, setTitle] = useState(proposal.title ?? proposal.question);
   const [answer, setAnswer] = useState(proposal.answer ?? '');
   const [question, setQuestion] = useState(proposal.question);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useCardAction(onDone);
   const isNew = proposal.kind === 'new-entry';
   const target = kb.entries.find((e) => e.id === proposal.entryId);
   const headingId = `pr-${proposal.id}`;
 
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onDone(await work());
-    } catch (error) {
-      setProblem(errorText(error));
-      setBusy(false);
-    }
-  };
   const base = `/api/admin/learning/proposals/${encodeURIComponent(proposal.id)}`;
   const accept = () =>
     run(async () => {
@@ -67,32 +58,12 @@ function ProposalCard({
         <span>{t('proposals.question')}</span>
         <input className="input" value={question} onChange={(event) => setQuestion(event.target.value)} />
       </label>
-      {isNew && (
-        <>
-          <label className="field">
-            <span>{t('editor.title')}</span>
-            <input className="input" value={title} onChange={(event) => setTitle(event.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('editor.answer')}</span>
-            <textarea
-              className="input"
-              rows={3}
-              value={answer}
-              onChange={(event) => setAnswer(event.target.value)}
-            />
-          </label>
-        </>
-      )}
+      {isNew && <NewEntryFields title={title} answer={answer} onTitle={setTitle} onAnswer={setAnswer} />}
       <label className="field">
         <span>{t('proposals.note')}</span>
         <input className="input" value={note} onChange={(event) => setNote(event.target.value)} />
       </label>
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts problem={problem} />
       <div className="ae-actions">
         <button type="button" className="btn btn--primary" onClick={() => void accept()} disabled={busy}>
           {t('proposals.accept')}
@@ -107,26 +78,11 @@ function ProposalCard({
 
 export function Proposals({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
-  const { errorText } = useErrorText();
-  const [proposals, setProposals] = useState<Proposal[] | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setProposals(
-        (await request<{ proposals: Proposal[] }>('/api/admin/learning/proposals?status=pending')).proposals,
-      );
-    } catch (error) {
-      setProblem(errorText(error));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const done = async (message: string) => {
-    setFlash(message);
-    await Promise.all([load(), reload()]);
-  };
+  const { data, flash, problem, done } = useReviewQueue<{ proposals: Proposal[] }>(
+    '/api/admin/learning/proposals?status=pending',
+    reload,
+  );
+  const proposals = data?.proposals;
   return (
     <>
       <header className="page-head">
@@ -135,16 +91,7 @@ export function Proposals({ kb, reload }: { kb: AdminKb; reload: () => Promise<v
           <p className="muted">{t('proposals.intro')}</p>
         </div>
       </header>
-      {flash && (
-        <p className="alert alert--success" role="status">
-          {flash}
-        </p>
-      )}
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts flash={flash} problem={problem} />
       {proposals && proposals.length === 0 && <p className="admin-empty">{t('proposals.none')}</p>}
       <div className="cluster-grid">
         {proposals?.map((p) => (

@@ -7,6 +7,7 @@ import { KbDiffView } from './kb-diff-view.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { PublishReportView } from './publish-report.js';
+import { Alerts } from './page-alerts.js';
 
 /** The report of a publish the server refused because it breaks regression cases, else null. */
 export function blockedReport(error: unknown): PublishReport | null {
@@ -88,11 +89,7 @@ export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promis
           {t('publish.upToDate', { version: kb.publishedVersion })}
         </p>
       )}
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts problem={problem} />
       {outcome?.kind === 'published' && (
         <p className="alert alert--success" role="status">
           {t('publish.done', { version: outcome.version })}

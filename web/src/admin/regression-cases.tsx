@@ -6,6 +6,7 @@ import type { AdminKb, ImportProblem, RegressionCase } from './admin-types.js';
 import { ImportProblems } from './import-export.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
+import { Alerts } from './page-alerts.js';
 
 const NONE = '__none__';
 interface Form {
@@ -104,16 +105,7 @@ export function RegressionCases({ kb }: { kb: AdminKb }) {
           </a>
         </div>
       </header>
-      {flash && (
-        <p className="alert alert--success" role="status">
-          {flash}
-        </p>
-      )}
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts flash={flash} problem={problem} />
       {problems && <ImportProblems problems={problems} />}
       <form className="card case-form" onSubmit={submit} aria-labelledby="case-form-title">
         <h3 id="case-form-title">{form.id ? t('cases.edit') : t('cases.add')}</h3>

@@ -15,6 +15,7 @@ import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { blockedReport } from './publish-panel.js';
 import { PublishReportView } from './publish-report.js';
+import { Alerts } from './page-alerts.js';
 
 export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t, locale } = useI18n();
@@ -91,16 +92,7 @@ export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Prom
           <p className="muted">{t('versions.intro')}</p>
         </div>
       </header>
-      {flash && (
-        <p className="alert alert--success" role="status">
-          {flash}
-        </p>
-      )}
-      {problem && (
-        <p className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alerts flash={flash} problem={problem} />
       {rollback && (
         <div className="confirm-box" role="group" aria-labelledby="rb-text">
           <p id="rb-text">
