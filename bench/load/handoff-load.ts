@@ -85,6 +85,7 @@ async function inProcessServer(): Promise<{ server: RunningServer; dataDir: stri
   return { server, dataDir };
 }
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const ms = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(1));
 function row(name: string, samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);
@@ -100,10 +101,14 @@ async function serveOnly(): Promise<void> {
   // its headers to the end of its answer (the client's time-to-queue adds the client's own delays).
   const requests: { at: number; took?: number }[] = [];
   const loop = monitorEventLoopDelay({ resolution: 5 });
+  let cpuAtBurst: NodeJS.CpuUsage | undefined;
   server.app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST' || !/^\/api\/v1\/conversations\/[^/]+\/messages$/.test(req.url ?? '')) return;
     const r: { at: number; took?: number } = { at: performance.now() };
-    if (requests.length === 1) loop.enable(); // from the burst's first request (the cold-start one is alone)
+    if (requests.length === 1) {
+      loop.enable(); // from the burst's first request (the cold-start one is alone)
+      cpuAtBurst = process.cpuUsage();
+    }
     requests.push(r);
     res.once('finish', () => (r.took = performance.now() - r.at));
   });
@@ -116,7 +121,9 @@ async function serveOnly(): Promise<void> {
           `${ms(burst[burst.length - 1].at - burst[0].at)} ms; headers → answer end p50 ${ms(percentile(took, 50))} / ` +
           `p90 ${ms(percentile(took, 90))} / p99 ${ms(percentile(took, 99))} / max ${ms(took[took.length - 1])} ms; ` +
           `event-loop delay from the burst's first request to the end: p50 ${ms(loop.percentile(50) / 1e6)} / ` +
-          `p99 ${ms(loop.percentile(99) / 1e6)} / max ${ms(loop.max / 1e6)} ms\n`,
+          `p99 ${ms(loop.percentile(99) / 1e6)} / max ${ms(loop.max / 1e6)} ms; server CPU from then on ` +
+          `${ms(cpuMs(process.cpuUsage(cpuAtBurst)))} ms (${ms(cpuMs(process.cpuUsage(cpuAtBurst)) / burst.length)} ms per customer: ` +
+          `handoff, assignment, resolve, frames, projections)\n`,
       );
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
