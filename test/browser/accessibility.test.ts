@@ -96,12 +96,12 @@ describe('widget accessibility', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('zw-input');
 
-    // Escape closes the panel and gives focus back to the launcher.
+    // Escape closes the panel and gives focus back to the launcher (on the next frame, after the render).
     await page.keyboard.press('Escape');
     expect(await page.locator('#zhida-chat').isHidden()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      '打开在线客服',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('打开在线客服');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('zw-input');
     await page.context().close();
