@@ -1,6 +1,6 @@
 // The agent console: sign-in, then three views — chats (queue, my conversations, the open conversation,
 // all live), callback tickets (留言工单) and complaint tickets with SLA clocks (投诉工单).
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LoginForm, useAuth } from '../shared/auth.js';
 import type { User } from '../shared/types.js';
 import { AgentClient, type ConsoleAlert } from './agent-client.js';
@@ -29,6 +29,40 @@ const ALERT_TITLE: Record<ConsoleAlert['kind'], ConsoleKey> = {
   assigned: 'alerts.assigned',
   message: 'alerts.message',
 };
+
+/**
+ * The sidebar's two lists, in order. Each name is at once the list's id and variant, the prefix of its
+ * title and empty texts, and the ConsoleState field it shows; one map keeps the two lists from drifting apart.
+ */
+const SIDEBAR_LISTS = ['queue', 'mine'] as const;
+
+/**
+ * One view's tab panel. Its id and label are the other half of the tab / panel pairing that ViewTabs
+ * writes (tab-<view> controls panel-<view>); a hidden panel stays in the document.
+ */
+function ViewPanel({
+  view,
+  current,
+  className,
+  children,
+}: {
+  view: ConsoleView;
+  current: ConsoleView;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      id={`panel-${view}`}
+      role="tabpanel"
+      aria-labelledby={`tab-${view}`}
+      className={className}
+      hidden={view !== current}
+    >
+      {children}
+    </div>
+  );
+}
 
 function Workspace({ me, onLogout }: { me: User; onLogout: () => void }) {
   const { t } = useI18n();
@@ -86,36 +120,22 @@ function Workspace({ me, onLogout }: { me: User; onLogout: () => void }) {
         />
       </nav>
       <main id="console-main" className="console-views" tabIndex={-1}>
-        <div
-          id="panel-chats"
-          role="tabpanel"
-          aria-labelledby="tab-chats"
-          className="console-body"
-          hidden={view !== 'chats'}
-        >
+        <ViewPanel view="chats" current={view} className="console-body">
           <nav className="console-sidebar" aria-label={t('sidebar.label')}>
-            <ConversationList
-              id="queue"
-              variant="queue"
-              title={t('queue.title')}
-              empty={t('queue.empty')}
-              conversations={state.queue}
-              selectedId={state.selectedId}
-              onSelect={(id) => client.select(id)}
-              now={now}
-              unread={state.unread}
-            />
-            <ConversationList
-              id="mine"
-              variant="mine"
-              title={t('mine.title')}
-              empty={t('mine.empty')}
-              conversations={state.mine}
-              selectedId={state.selectedId}
-              onSelect={(id) => client.select(id)}
-              now={now}
-              unread={state.unread}
-            />
+            {SIDEBAR_LISTS.map((list) => (
+              <ConversationList
+                key={list}
+                id={list}
+                variant={list}
+                title={t(`${list}.title`)}
+                empty={t(`${list}.empty`)}
+                conversations={state[list]}
+                selectedId={state.selectedId}
+                onSelect={(id) => client.select(id)}
+                now={now}
+                unread={state.unread}
+              />
+            ))}
             <RatingSummary me={me} />
           </nav>
           <div className="console-main">
@@ -127,29 +147,17 @@ function Workspace({ me, onLogout }: { me: User; onLogout: () => void }) {
               onComplaintOpened={() => void breaches.reload()}
             />
           </div>
-        </div>
-        <div
-          id="panel-tickets"
-          role="tabpanel"
-          aria-labelledby="tab-tickets"
-          className="console-page"
-          hidden={view !== 'tickets'}
-        >
+        </ViewPanel>
+        <ViewPanel view="tickets" current={view} className="console-page">
           {view === 'tickets' && (
             <TicketsView onOpenChat={openChat} onChanged={() => void tickets.reload()} />
           )}
-        </div>
-        <div
-          id="panel-complaints"
-          role="tabpanel"
-          aria-labelledby="tab-complaints"
-          className="console-page"
-          hidden={view !== 'complaints'}
-        >
+        </ViewPanel>
+        <ViewPanel view="complaints" current={view} className="console-page">
           {view === 'complaints' && (
             <ComplaintsView now={now} onOpenChat={openChat} onChanged={() => void breaches.reload()} />
           )}
-        </div>
+        </ViewPanel>
       </main>
     </div>
   );
