@@ -1,33 +1,14 @@
 // WCAG 2.1 AA for the whole widget (not only care mode): axe-core finds nothing on the demo page with the
 // widget open — chat, complaint and records screens — nor on the verify page; and it works by keyboard.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  launchBrowser,
-  newContext,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, newContext, useServerAndBrowser, widget } from './harness.js';
 
 describe('widget accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   it('has no axe violations on the demo page with the widget open, on every screen', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await widget.open(page, server.url);
+    const page = await (await newContext(suite.browser)).newPage();
+    await widget.open(page, suite.server.url);
     await widget.ask(page, '退款多久能到账');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -52,15 +33,15 @@ describe('widget accessibility', () => {
     await page.getByRole('button', { name: 'Leave the queue' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/verify/`);
+    await page.goto(`${suite.server.url}/verify/`);
     await page.getByRole('heading', { name: 'Check a chat record' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('is operable by keyboard, with new messages in a live region', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await widget.open(page, server.url);
+    const page = await (await newContext(suite.browser)).newPage();
+    await widget.open(page, suite.server.url);
     // A polite live log announces new messages.
     const log = page.getByRole('log', { name: '对话消息' });
     expect(await log.getAttribute('aria-live')).toBe('polite');

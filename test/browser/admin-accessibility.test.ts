@@ -1,43 +1,29 @@
 // WCAG 2.1 A/AA in the admin console: axe-core finds nothing on the main page (the knowledge base with an
 // entry open), nor on the other sections (publish report, learning, a customer's profile, insights).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminPage,
-  axeViolations,
-  launchBrowser,
-  newContext,
-  startTestServer,
-  type TestServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminPage, axeViolations, newContext, useServerAndBrowser } from './harness.js';
 
 describe('admin accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
+  const suite = useServerAndBrowser();
+
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     // An unanswered question, so that the learning section shows a cluster card.
-    const started = await fetch(`${server.url}/api/v1/conversations`, {
+    const started = await fetch(`${suite.server.url}/api/v1/conversations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ customer: { externalId: 'a11y-1', name: '无障碍测试' } }),
     });
     const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
-    await fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
+    await fetch(`${suite.server.url}/api/v1/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ text: '宠物可以带进店吗', clientMessageId: 'a11y-1' }),
     });
-    page = await (await newContext(browser)).newPage();
-    await adminPage.login(page, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await (await newContext(suite.browser)).newPage();
+    await adminPage.login(page, suite.server.url);
   });
 
   it('has no axe violations on the admin main page, with an entry open, in Chinese and in English', async () => {
@@ -62,12 +48,12 @@ describe('admin accessibility', () => {
       ['#/insights', 'section[data-metric] .chart'],
     ];
     for (const [hash, ready] of sections) {
-      await page.goto(`${server.url}/admin${hash}`);
+      await page.goto(`${suite.server.url}/admin${hash}`);
       await page.locator(ready).first().waitFor();
       expect({ hash, violations: await axeViolations(page) }).toEqual({ hash, violations: [] });
     }
     // A customer's profile.
-    await page.goto(`${server.url}/admin#/customers`);
+    await page.goto(`${suite.server.url}/admin#/customers`);
     await page.locator('.al-item[data-customer-key="ext:a11y-1"]').click();
     const profile = page.getByTestId('customer-profile');
     await profile.getByRole('heading', { name: '无障碍测试' }).waitFor();
@@ -76,7 +62,7 @@ describe('admin accessibility', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     // The publish page with its regression report.
-    await page.goto(`${server.url}/admin#/kb/publish`);
+    await page.goto(`${suite.server.url}/admin#/kb/publish`);
     await page.getByRole('button', { name: '运行回归测试' }).click();
     await page.getByTestId('publish-report').waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -3,18 +3,8 @@
 // mode, two channels), then every chart renders, the channel filter changes the figures, each chart's CSV
 // downloads, and the page is saved as docs/screenshot-dashboard.png.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminPage,
-  demoEntry,
-  launchBrowser,
-  repoRoot,
-  staffApi,
-  startTestServer,
-  type StaffApi,
-  type TestServer,
-} from './harness.js';
+import { adminPage, demoEntry, repoRoot, staffApi, useServerAndBrowser, type StaffApi } from './harness.js';
 
 const SECOND = 1000;
 const DAY = 86_400_000;
@@ -25,8 +15,6 @@ const ANSWERED = ['refund-arrival', 'order-cancel', 'invoice-request', 'order-st
 const UNANSWERED = ['宠物可以带进店吗', '可以带宠物进店吗', '门店停车免费吗', '停车场收费吗'];
 
 describe('admin: insights dashboard', () => {
-  let server: TestServer;
-  let browser: Browser;
   let agent: StaffApi;
   let fake: number | null = Date.now() - DAYS * DAY;
   const conversations = { web: 0, app: 0 };
@@ -34,7 +22,7 @@ describe('admin: insights dashboard', () => {
   const unanswered = { web: 0, app: 0 };
 
   async function customer(path: string, token: string | null, body: unknown): Promise<unknown> {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${suite.server.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
@@ -64,10 +52,10 @@ describe('admin: insights dashboard', () => {
     fake = (fake ?? Date.now()) + ms;
   };
 
+  const suite = useServerAndBrowser({ sessionHours: 24 * 30 }, { clock: () => fake ?? Date.now() });
+
   beforeAll(async () => {
-    server = await startTestServer({ sessionHours: 24 * 30 }, { clock: () => fake ?? Date.now() });
-    browser = await launchBrowser();
-    agent = await staffApi(server.url, 'agent');
+    agent = await staffApi(suite.server.url, 'agent');
     for (let day = 0; day < DAYS; day++) {
       fake = Date.now() - (DAYS - day) * DAY;
       const channel = (i: number) => ((day + i) % 3 === 0 ? 'app' : 'web');
@@ -112,13 +100,11 @@ describe('admin: insights dashboard', () => {
 
   afterAll(async () => {
     await agent?.dispose();
-    await browser?.close();
-    await server?.close();
   });
 
   it('renders every chart with data, filters by channel and downloads each chart as CSV', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await adminPage.login(page, server.url, '#/insights');
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await adminPage.login(page, suite.server.url, '#/insights');
     const tiles = page.getByTestId('kpi-tiles');
     const conversationsTile = tiles.locator('.tile').first().locator('dd');
     await expect

@@ -1,16 +1,9 @@
 // The KB lifecycle in the admin console, in real Chromium: an entry created and edited as drafts (with a
 // rich-answer preview), the diff and a rollback from the version history, publishing, a publish blocked by
 // a regression case it would break (then confirmed), and an import refused with its per-row report.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminPage,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  type TestServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminPage, newContext, screenshot, useServerAndBrowser } from './harness.js';
 
 interface StoredKb {
   version: number;
@@ -19,20 +12,13 @@ interface StoredKb {
 }
 
 describe('admin: KB versions, publish and files', () => {
-  let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    await adminPage.login(page, server.url);
-  });
+  const suite = useServerAndBrowser();
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(async () => {
+    page = await (await newContext(suite.browser)).newPage();
+    await adminPage.login(page, suite.server.url);
   });
 
   const storedKb = (): Promise<StoredKb> =>

@@ -1,42 +1,22 @@
 // The learning loop end to end in real Chromium: customers ask something the KB does not cover, the
 // admin sees the questions as one topic and turns it into an entry (published), and the bot then answers
 // that question in the widget.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminPage,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { adminPage, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 const ANSWER = '门店欢迎小型宠物入内，请全程牵绳或放在宠物包里。';
 
 describe('admin: learning loop', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   async function ask(text: string): Promise<{ decision: string; text: string }> {
-    const started = await fetch(`${server.url}/api/v1/conversations`, {
+    const started = await fetch(`${suite.server.url}/api/v1/conversations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
     const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
-    const sent = await fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
+    const sent = await fetch(`${suite.server.url}/api/v1/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ text, clientMessageId: `m-${text}` }),
@@ -50,8 +30,8 @@ describe('admin: learning loop', () => {
       expect((await ask(text)).decision).not.toBe('answer');
     }
 
-    const page = await (await newContext(browser)).newPage();
-    await adminPage.login(page, server.url, '#/learning');
+    const page = await (await newContext(suite.browser)).newPage();
+    await adminPage.login(page, suite.server.url, '#/learning');
     const card = page.locator('.cluster', { hasText: '宠物' }).first();
     await card.waitFor();
     expect(await card.locator('.cluster-examples li').count()).toBeGreaterThanOrEqual(2);
@@ -69,8 +49,8 @@ describe('admin: learning loop', () => {
     await page.context().close();
 
     // The customer asks again in the widget: the bot answers with the new entry.
-    const shop = await (await newContext(browser)).newPage();
-    await widget.open(shop, server.url);
+    const shop = await (await newContext(suite.browser)).newPage();
+    await widget.open(shop, suite.server.url);
     const reply = await widget.ask(shop, '宠物可以带进店吗');
     expect(await reply.textContent()).toContain(ANSWER);
     await screenshot(shop, 'admin-learning-widget-answer');

@@ -1,16 +1,7 @@
 // Agents' "save to KB" proposals reviewed in real Chromium: the admin edits one and accepts it into the
 // draft, rejects another with a note; each card leaves the queue and the page says what happened.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminPage,
-  launchBrowser,
-  newContext,
-  staffApi,
-  startTestServer,
-  type StaffApi,
-  type TestServer,
-} from './harness.js';
+import { adminPage, newContext, staffApi, useServerAndBrowser, type StaffApi } from './harness.js';
 
 interface Proposal {
   id: string;
@@ -19,31 +10,27 @@ interface Proposal {
 }
 
 describe('admin: save-to-KB proposals', () => {
-  let server: TestServer;
-  let browser: Browser;
   let agent: StaffApi;
 
+  const suite = useServerAndBrowser();
+
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    agent = await staffApi(server.url, 'agent');
+    agent = await staffApi(suite.server.url, 'agent');
   });
 
   afterAll(async () => {
     await agent?.dispose();
-    await browser?.close();
-    await server?.close();
   });
 
   /** A customer asks for a person, the agent answers, and proposes the answer as a new entry. */
   async function propose(question: string, answer: string): Promise<Proposal> {
-    const started = await fetch(`${server.url}/api/v1/conversations`, {
+    const started = await fetch(`${suite.server.url}/api/v1/conversations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
     const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
-    await fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
+    await fetch(`${suite.server.url}/api/v1/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ text: '转人工', clientMessageId: 'h' }),
@@ -64,8 +51,8 @@ describe('admin: save-to-KB proposals', () => {
     const kept = await propose('以旧换新怎么参加', '在商品页点“以旧换新”，估价后直接抵扣货款。');
     const dropped = await propose('能不能帮我写作业', '这个我们帮不了您。');
 
-    const page = await (await newContext(browser)).newPage();
-    await adminPage.login(page, server.url, '#/learning/proposals');
+    const page = await (await newContext(suite.browser)).newPage();
+    await adminPage.login(page, suite.server.url, '#/learning/proposals');
     const keptCard = page.locator('article.proposal', { hasText: '以旧换新怎么参加' });
     const droppedCard = page.locator('article.proposal', { hasText: '能不能帮我写作业' });
     await keptCard.waitFor();
@@ -87,7 +74,7 @@ describe('admin: save-to-KB proposals', () => {
 
     const all = await agent.get<{ proposals: Proposal[] }>('/api/admin/learning/proposals').catch(() => null);
     expect(all).toBeNull(); // agents may propose, not review
-    const admin = await staffApi(server.url, 'admin');
+    const admin = await staffApi(suite.server.url, 'admin');
     try {
       const { proposals } = await admin.get<{ proposals: Proposal[] }>('/api/admin/learning/proposals');
       expect(proposals.find((p) => p.id === kept.id)?.status).toBe('accepted');

@@ -1,34 +1,15 @@
 // The admin console in real Chromium: sign-in, search and filter, edit, create and delete KB entries
 // (each save makes a draft version; publishing is covered by admin-kb-lifecycle.test.ts).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  type TestServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, eventually, newContext, screenshot, useServerAndBrowser } from './harness.js';
 
 describe('admin console', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   async function login(username: string): Promise<Page> {
-    const page = await (await newContext(browser)).newPage();
-    await page.goto(`${server.url}/admin`);
+    const page = await (await newContext(suite.browser)).newPage();
+    await page.goto(`${suite.server.url}/admin`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();

@@ -2,44 +2,31 @@
 // transcript, and the verify page tells an intact copy from a tampered one.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   eventually,
-  launchBrowser,
   newContext,
   resultsDir,
   screenshot,
   staffApi,
-  startTestServer,
+  useServerAndBrowser,
   widget,
   widgetSession,
-  type TestServer,
 } from './harness.js';
 
 describe('after-care in the widget', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   /** A customer served by an agent (accepted over the agent API); returns the agent API too. */
   async function servedCustomer(page: Page) {
-    await widget.open(page, server.url);
+    await widget.open(page, suite.server.url);
     await widget.ask(page, '退款多久能到账');
     await widget.humanButton(page).click();
     await eventually(async () =>
       expect(await widget.banner(page).getAttribute('data-status')).toBe('queued'),
     );
-    const agent = await staffApi(server.url, 'agent');
+    const agent = await staffApi(suite.server.url, 'agent');
     const { conversationId } = await widgetSession(page);
     await agent.post(`/api/agent/conversations/${conversationId}/accept`);
     await agent.post(`/api/agent/conversations/${conversationId}/messages`, {
@@ -53,7 +40,7 @@ describe('after-care in the widget', () => {
   }
 
   it('lets the customer rate a resolved conversation, and again later through its link', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     const { agent, conversationId } = await servedCustomer(page);
     expect(await page.getByRole('group', { name: /请为本次服务打分/ }).count()).toBe(0);
 
@@ -76,7 +63,7 @@ describe('after-care in the widget', () => {
     await page.getByRole('button', { name: '下载聊天记录' }).click();
     const link = await page.getByRole('textbox', { name: '本次对话链接' }).inputValue();
     expect(link).toContain(conversationId);
-    const later = await (await newContext(browser)).newPage();
+    const later = await (await newContext(suite.browser)).newPage();
     await later.goto(link);
     await later.locator('.zw[data-phase="ready"]').waitFor();
     expect(new URL(later.url()).hash).toBe('');
@@ -93,7 +80,7 @@ describe('after-care in the widget', () => {
   });
 
   it('files a complaint, shows its status and history as an agent works on it, and the escalation routes', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     const { agent, conversationId } = await servedCustomer(page);
     await agent.post(`/api/agent/conversations/${conversationId}/resolve`);
 
@@ -151,8 +138,8 @@ describe('after-care in the widget', () => {
   });
 
   it('downloads the signed transcript, and the verify page tells intact from tampered', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await widget.open(page, server.url);
+    const page = await (await newContext(suite.browser)).newPage();
+    await widget.open(page, suite.server.url);
     await widget.ask(page, '怎么开发票');
     await widget.ask(page, '运费多少钱');
     await page.getByRole('button', { name: '下载聊天记录' }).click();
@@ -184,8 +171,8 @@ describe('after-care in the widget', () => {
     const tamperedFile = path.join(resultsDir, 'transcript-tampered.json');
     writeFileSync(tamperedFile, JSON.stringify(tampered, null, 2));
 
-    const verify = await (await newContext(browser)).newPage();
-    await verify.goto(`${server.url}/verify/`);
+    const verify = await (await newContext(suite.browser)).newPage();
+    await verify.goto(`${suite.server.url}/verify/`);
     await verify.getByRole('heading', { name: '聊天记录检验' }).waitFor();
     await verify.getByLabel('选择聊天记录文件（JSON）').setInputFiles(jsonFile);
     const result = verify.locator('.vf-result');

@@ -1,39 +1,17 @@
 // With an agent online, a customer asking for a person is assigned automatically; signing out hands the
 // chat back to the front of the queue.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  consolePage,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { consolePage, eventually, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 describe('automatic assignment', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   it('gives the chat to the online agent at once and shows typing both ways', async () => {
-    const agent = await (await newContext(browser)).newPage();
-    const customer = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
+    const customer = await (await newContext(suite.browser)).newPage();
     expect(await agent.getByLabel('接待状态').inputValue()).toBe('online');
 
-    await widget.open(customer, server.url);
+    await widget.open(customer, suite.server.url);
     await widget.humanButton(customer).click();
     await eventually(async () =>
       expect(await widget.banner(customer).textContent()).toContain('客服 客服小悦 为您服务'),

@@ -3,43 +3,30 @@
 // screen, a read-aloud button per bot/agent message; remembered, and sent to the server as care: true.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  launchBrowser,
   newContext,
   repoRoot,
   screenshot,
   staffApi,
-  startTestServer,
+  useServerAndBrowser,
   widget,
   widgetSession,
-  type TestServer,
 } from './harness.js';
 
 describe('care mode (长辈版)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   async function openCare(page: Page, query = '?care=1'): Promise<void> {
-    await page.goto(`${server.url}/${query}`);
+    await page.goto(`${suite.server.url}/${query}`);
     await page.locator('.zw[data-phase="ready"][data-care="on"]').waitFor({ timeout: 15_000 });
     await page.locator('.zw-log li[data-seq="1"]').waitFor();
   }
 
   it('meets the size, target, contrast and read-aloud rules, with 人工客服 always on screen', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     const created: unknown[] = [];
     page.on('request', (req) => {
       if (req.method() === 'POST' && req.url().endsWith('/api/v1/conversations'))
@@ -143,7 +130,7 @@ describe('care mode (长辈版)', () => {
     await page.getByRole('button', { name: '返回对话' }).click();
 
     // The agent sees the care flag on the conversation.
-    const agent = await staffApi(server.url, 'agent');
+    const agent = await staffApi(suite.server.url, 'agent');
     const { conversationId } = await widgetSession(page);
     const detail = await agent.get<{ conversation: { care: boolean } }>(
       `/api/agent/conversations/${conversationId}`,
@@ -158,9 +145,9 @@ describe('care mode (长辈版)', () => {
   });
 
   it('is switched on the first screen and remembered without the URL parameter', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await widget.open(page, server.url);
+    await widget.open(page, suite.server.url);
     const toggle = page.getByRole('switch', { name: '长辈版' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     expect(await page.locator('.zw').getAttribute('data-care')).toBe('off');
@@ -172,13 +159,13 @@ describe('care mode (长辈版)', () => {
     await page.locator('.zw[data-phase="ready"][data-care="on"]').waitFor();
     expect(await page.getByRole('switch', { name: '长辈版' }).getAttribute('aria-checked')).toBe('true');
     // ?care=0 turns it off again.
-    await page.goto(`${server.url}/?care=0`);
+    await page.goto(`${suite.server.url}/?care=0`);
     await page.locator('.zw[data-phase="ready"][data-care="off"]').waitFor();
     await context.close();
   });
 
   it('hides the read-aloud button where the browser has no speech synthesis', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     await context.addInitScript(() => {
       delete (window as { speechSynthesis?: unknown }).speechSynthesis;
     });

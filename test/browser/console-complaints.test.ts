@@ -1,41 +1,20 @@
 // A complaint ticket opened by an agent, with its SLA clocks under a fake server clock: at risk (red),
 // then breached — in the list, the breach list and the tab badge — then worked on and commented.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  consolePage,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { consolePage, eventually, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 const MINUTE = 60_000;
 
 describe('complaint tickets with SLA clocks', () => {
-  let server: TestServer;
-  let browser: Browser;
   let offset = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock: () => Date.now() + offset });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser({}, { clock: () => Date.now() + offset });
 
   it('shows an urgent complaint at risk, then breached, and lets the agent act on it', async () => {
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
     await agent.getByLabel('接待状态').selectOption('away');
-    const customer = await (await newContext(browser)).newPage();
-    await widget.open(customer, server.url);
+    const customer = await (await newContext(suite.browser)).newPage();
+    await widget.open(customer, suite.server.url);
     await widget.ask(customer, '你们客服态度太差了，我要投诉');
     await eventually(async () => expect(await consolePage.queueItems(agent).count()).toBe(1));
     await consolePage.queueItems(agent).first().click();

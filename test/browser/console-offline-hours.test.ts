@@ -1,18 +1,8 @@
 // Outside business hours the customer is not left in an endless queue: they leave a callback request
 // (留言工单), and the agent finds it in the console, calls back and marks it done.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import {
-  consolePage,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import { consolePage, eventually, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 /** A one-hour opening window (UTC) that is at least eight hours away from now. */
 function closedNow(): string {
@@ -20,24 +10,13 @@ function closedNow(): string {
 }
 
 describe('callback tickets outside business hours', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      routing: { ...loadConfig().routing, businessHours: closedNow(), utcOffsetMinutes: 0 },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = useServerAndBrowser({
+    routing: { ...loadConfig().routing, businessHours: closedNow(), utcOffsetMinutes: 0 },
   });
 
   it('turns a handoff at night into a ticket the agent sees and closes in 留言工单', async () => {
-    const customer = await (await newContext(browser)).newPage();
-    await widget.open(customer, server.url);
+    const customer = await (await newContext(suite.browser)).newPage();
+    await widget.open(customer, suite.server.url);
     await widget.ask(customer, '我的快递三天没动了');
     await widget.humanButton(customer).click();
     await eventually(async () =>
@@ -50,8 +29,7 @@ describe('callback tickets outside business hours', () => {
     await customer.getByText(/已收到您的留言（编号/).waitFor();
 
     // The next morning: the agent signs in and finds the ticket.
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
     const tab = agent.getByRole('tab', { name: /留言工单/ });
     await eventually(async () => expect(await tab.textContent()).toContain('1'));
     await tab.click();

@@ -1,45 +1,23 @@
 // The queue as customers and agents see it while nobody is free: positions in the widget and in the
 // console, updated live when the agent takes the customer ahead.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  consolePage,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { consolePage, eventually, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 describe('queue positions while agents are away', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   it('shows queue positions that update live in the widget and the console while agents are away', async () => {
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
     await agent.getByLabel('接待状态').selectOption('away');
 
-    const first = await (await newContext(browser)).newPage();
-    const second = await (await newContext(browser)).newPage();
-    await widget.open(first, server.url);
+    const first = await (await newContext(suite.browser)).newPage();
+    const second = await (await newContext(suite.browser)).newPage();
+    await widget.open(first, suite.server.url);
     await widget.humanButton(first).click();
     await eventually(async () =>
       expect(await widget.banner(first).textContent()).toContain('您前面还有 0 人'),
     );
-    await widget.open(second, server.url);
+    await widget.open(second, suite.server.url);
     await widget.humanButton(second).click();
     await eventually(async () =>
       expect(await widget.banner(second).textContent()).toContain('您前面还有 1 人'),

@@ -1,42 +1,29 @@
 // An agent who leaves — by choosing 离线 or by simply disconnecting — hands their chats back to the front
 // of the queue, and the customer sees the queue again.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import {
   consolePage,
   eventually,
-  launchBrowser,
   newContext,
   screenshot,
-  startTestServer,
+  useServerAndBrowser,
   widget,
   widgetSession,
-  type TestServer,
 } from './harness.js';
 
 // Longer than the console's 20 s heartbeat, so a connected agent is never taken for gone.
 const HEARTBEAT_TIMEOUT_MS = 25_000;
 
 describe('agent leaves, chat goes back to the queue', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      routing: { ...loadConfig().routing, heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = useServerAndBrowser({
+    routing: { ...loadConfig().routing, heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS },
   });
 
   async function servedCustomer(agentName: string): Promise<Page> {
-    const customer = await (await newContext(browser)).newPage();
-    await widget.open(customer, server.url);
+    const customer = await (await newContext(suite.browser)).newPage();
+    await widget.open(customer, suite.server.url);
     await widget.ask(customer, '退款多久能到账');
     await widget.humanButton(customer).click();
     await eventually(async () =>
@@ -46,8 +33,7 @@ describe('agent leaves, chat goes back to the queue', () => {
   }
 
   it('re-queues the chat at the front when the agent chooses 离线, and assigns it again on 在线', async () => {
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
     const customer = await servedCustomer('客服小悦');
     const mine = agent.locator('[data-list="mine"] .cl-item');
     await eventually(async () => expect(await mine.count()).toBe(1));
@@ -80,8 +66,7 @@ describe('agent leaves, chat goes back to the queue', () => {
   }, 150_000);
 
   it('re-queues the chat when the agent disconnects without signing out', async () => {
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent2');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent2');
     await agent.getByLabel('接待状态').selectOption('online');
     const customer = await servedCustomer('客服小达');
     await eventually(async () => expect(await agent.locator('[data-list="mine"] .cl-item').count()).toBe(1));
@@ -97,8 +82,7 @@ describe('agent leaves, chat goes back to the queue', () => {
     await screenshot(customer, 'console-requeue-widget');
 
     // A colleague signs in (online): routing hands them the waiting chat at once.
-    const colleague = await (await newContext(browser)).newPage();
-    await consolePage.login(colleague, server.url, 'agent');
+    const colleague = await consolePage.open(suite.browser, suite.server.url, 'agent');
     await eventually(async () =>
       expect(await widget.banner(customer).textContent()).toContain('客服 客服小悦 为您服务'),
     );

@@ -3,22 +3,20 @@
 // desktop notification) and reads the note. Also axe-core on the console with a chat open.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   consolePage,
   demoEntry,
   eventually,
-  launchBrowser,
   newContext,
   repoRoot,
   screenshot,
   staffApi,
-  startTestServer,
+  useServerAndBrowser,
   widget,
   widgetSession,
-  type TestServer,
 } from './harness.js';
 
 /** Records desktop notifications and beeps, and lets the test hide the page (document.hidden). */
@@ -54,13 +52,10 @@ const alertsOf = (page: Page) =>
   );
 
 describe('agent console workflow', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useServerAndBrowser();
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const admin = await staffApi(server.url, 'admin');
+    const admin = await staffApi(suite.server.url, 'admin');
     await admin.put('/api/agent/canned-replies/thanks', {
       shortcut: 'thanks',
       text: '感谢您的耐心等待，祝您生活愉快！',
@@ -68,24 +63,18 @@ describe('agent console workflow', () => {
     await admin.dispose();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('serves a chat with suggestions and a canned reply, then transfers it with a note', async () => {
     // The colleague signs in first and steps away, so routing gives the chat to 客服小悦.
-    const colleagueContext = await newContext(browser);
+    const colleagueContext = await newContext(suite.browser);
     await recordAlerts(colleagueContext);
     const colleague = await colleagueContext.newPage();
-    await consolePage.login(colleague, server.url, 'agent2');
+    await consolePage.login(colleague, suite.server.url, 'agent2');
     await colleague.getByLabel('接待状态').selectOption('away');
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
     await agent.getByLabel('接待状态').selectOption('online');
 
-    const customer = await (await newContext(browser)).newPage();
-    await widget.open(customer, `${server.url}/?care=1`);
+    const customer = await (await newContext(suite.browser)).newPage();
+    await widget.open(customer, `${suite.server.url}/?care=1`);
     await widget.humanButton(customer).click();
     await eventually(async () =>
       expect(await widget.banner(customer).textContent()).toContain('客服 客服小悦 为您服务'),
@@ -182,11 +171,10 @@ describe('agent console workflow', () => {
   }, 150_000);
 
   it('has no axe violations with a chat open that shows the bot’s decisions, and in every view', async () => {
-    const agent = await (await newContext(browser)).newPage();
-    await consolePage.login(agent, server.url, 'agent');
+    const agent = await consolePage.open(suite.browser, suite.server.url, 'agent');
     await agent.getByLabel('接待状态').selectOption('away');
-    const customer = await (await newContext(browser)).newPage();
-    await widget.open(customer, `${server.url}/?care=1`);
+    const customer = await (await newContext(suite.browser)).newPage();
+    await widget.open(customer, `${suite.server.url}/?care=1`);
     await widget.ask(customer, '运费多少钱');
     await widget.ask(customer, '今天北京天气怎么样');
     const { conversationId } = await widgetSession(customer);

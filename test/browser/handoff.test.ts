@@ -1,45 +1,31 @@
 // Customer → human agent, live, across two browser contexts: queue position, accept, both-way messages.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   consolePage,
   eventually,
-  launchBrowser,
   newContext,
   repoRoot,
   screenshot,
-  startTestServer,
+  useServerAndBrowser,
   widget,
-  type TestServer,
 } from './harness.js';
 
 describe('handoff to a human agent', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   it('queues the customer, lets an agent accept, and carries messages both ways live', async () => {
-    const customer = await (await newContext(browser)).newPage();
-    const other = await (await newContext(browser)).newPage();
-    const agent = await (await newContext(browser)).newPage();
+    const customer = await (await newContext(suite.browser)).newPage();
+    const other = await (await newContext(suite.browser)).newPage();
+    const agent = await (await newContext(suite.browser)).newPage();
 
     // The agent is signed in but away (no automatic assignment), so the chats wait for a manual accept.
-    await consolePage.login(agent, server.url, 'agent');
+    await consolePage.login(agent, suite.server.url, 'agent');
     await agent.getByLabel('接待状态').selectOption('away');
 
     // The customer asks something first, then presses the always-visible 人工客服 button.
-    await widget.open(customer, server.url);
+    await widget.open(customer, suite.server.url);
     await widget.ask(customer, '退款多久能到账');
     await widget.humanButton(customer).click();
     await eventually(async () => {
@@ -47,7 +33,7 @@ describe('handoff to a human agent', () => {
       expect(await widget.banner(customer).textContent()).toContain('正在为您转接人工客服，您前面还有 0 人');
     });
     // A second customer queues behind the first and sees one person ahead.
-    await widget.open(other, server.url);
+    await widget.open(other, suite.server.url);
     await widget.humanButton(other).click();
     await eventually(async () =>
       expect(await widget.banner(other).textContent()).toContain('您前面还有 1 人'),

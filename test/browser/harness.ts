@@ -13,7 +13,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
 
@@ -68,6 +68,25 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
     locale: 'zh-CN',
     deviceScaleFactor: 1,
   });
+}
+
+/** One server and one Chromium shared by the tests of a `describe` block: started before them and closed
+ * after them (browser first), the set-up and teardown every browser test file needs. Call it in the
+ * `describe` body; read `server` and `browser` only inside hooks and tests (they exist from `beforeAll` on).
+ * A file's own `beforeAll` registered after this call runs after it, its own `afterAll` before it. */
+export function useServerAndBrowser(
+  ...args: Parameters<typeof startTestServer>
+): Readonly<{ server: TestServer; browser: Browser }> {
+  const suite = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startTestServer(...args);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /** Saves a screenshot under test-results/ and returns its path. */
@@ -147,6 +166,12 @@ export const widget = {
 // --- The agent console ---------------------------------------------------------------------------
 
 export const consolePage = {
+  /** A new page in its own browser context, signed in to the console as `username`: an agent at work. */
+  async open(browser: Browser, url: string, username: string): Promise<Page> {
+    const page = await (await newContext(browser)).newPage();
+    await consolePage.login(page, url, username);
+    return page;
+  },
   async login(page: Page, url: string, username: string): Promise<void> {
     await page.goto(`${url}/console`);
     await page.getByLabel('用户名').fill(username);

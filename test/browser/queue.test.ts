@@ -1,36 +1,22 @@
 // The widget side of the queue: position and estimated wait updated live, leaving the queue, and — when
 // nobody can answer — an honest offer of a call back that ends the wait with a ticket.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   eventually,
-  launchBrowser,
   newContext,
   screenshot,
   staffApi,
-  startTestServer,
+  useServerAndBrowser,
   widget,
   widgetSession,
-  type TestServer,
 } from './harness.js';
 
 describe('queue in the widget', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   it('offers a call back when no agent is online, and files the ticket', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await widget.open(page, server.url);
+    const page = await (await newContext(suite.browser)).newPage();
+    await widget.open(page, suite.server.url);
     await widget.ask(page, '我的快递三天没动了');
     await widget.humanButton(page).click();
     await eventually(async () => {
@@ -56,7 +42,7 @@ describe('queue in the widget', () => {
     );
 
     // Agents see the ticket.
-    const agent = await staffApi(server.url, 'agent');
+    const agent = await staffApi(suite.server.url, 'agent');
     const { conversationId } = await widgetSession(page);
     const { tickets } = await agent.get<{
       tickets: Array<{ conversationId: string; phone: string; name: string }>;
@@ -71,8 +57,8 @@ describe('queue in the widget', () => {
   });
 
   it('shows position and estimated wait live, and lets the customer leave the queue', async () => {
-    const admin = await staffApi(server.url, 'admin');
-    const agent = await staffApi(server.url, 'agent');
+    const admin = await staffApi(suite.server.url, 'admin');
+    const agent = await staffApi(suite.server.url, 'agent');
     const { agents } = await agent.get<{ agents: Array<{ id: string; displayName: string }> }>(
       '/api/agent/agents',
     );
@@ -81,16 +67,16 @@ describe('queue in the widget', () => {
     await agent.post('/api/agent/presence', { presence: 'online' });
 
     // The first customer takes the agent's only slot.
-    const first = await (await newContext(browser)).newPage();
-    await widget.open(first, server.url);
+    const first = await (await newContext(suite.browser)).newPage();
+    await widget.open(first, suite.server.url);
     await widget.humanButton(first).click();
     await eventually(async () =>
       expect(await widget.banner(first).getAttribute('data-status')).toBe('assigned'),
     );
 
     // The second waits, first in line, with an estimate from the handle time.
-    const second = await (await newContext(browser)).newPage();
-    await widget.open(second, server.url);
+    const second = await (await newContext(suite.browser)).newPage();
+    await widget.open(second, suite.server.url);
     await widget.humanButton(second).click();
     await eventually(async () => {
       const text = (await widget.banner(second).textContent()) ?? '';
@@ -100,8 +86,8 @@ describe('queue in the widget', () => {
     expect(await second.locator('.zw-queue').textContent()).not.toContain('留言，我们回电');
 
     // A third queues behind; when the second leaves, the third moves up — live.
-    const third = await (await newContext(browser)).newPage();
-    await widget.open(third, server.url);
+    const third = await (await newContext(suite.browser)).newPage();
+    await widget.open(third, suite.server.url);
     await widget.humanButton(third).click();
     await eventually(async () =>
       expect(await widget.banner(third).textContent()).toContain('您前面还有 1 人'),

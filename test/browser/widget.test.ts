@@ -1,39 +1,19 @@
 // The customer widget in real Chromium: right answers, honest handoff, and no message lost or doubled.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoEntry,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startTestServer,
-  widget,
-  type TestServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoEntry, eventually, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 describe('customer widget', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useServerAndBrowser();
 
   async function freshPage(): Promise<Page> {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     return context.newPage();
   }
 
   it('answers a question the knowledge base covers with that entry’s answer', async () => {
     const page = await freshPage();
-    await widget.open(page, server.url);
+    await widget.open(page, suite.server.url);
     const reply = await widget.ask(page, '退款多久能到账');
 
     expect(await reply.getAttribute('data-decision')).toBe('answer');
@@ -53,7 +33,7 @@ describe('customer widget', () => {
 
   it('offers a human instead of a wrong answer when the question is out of scope', async () => {
     const page = await freshPage();
-    await widget.open(page, server.url);
+    await widget.open(page, suite.server.url);
     const reply = await widget.ask(page, '今天北京天气怎么样');
 
     expect(await reply.getAttribute('data-decision')).toBe('handoff');
@@ -74,7 +54,7 @@ describe('customer widget', () => {
     let page: Page | null = null;
     for (const word of ['退款', '发票', '优惠券']) {
       page = await freshPage();
-      await widget.open(page, server.url);
+      await widget.open(page, suite.server.url);
       const reply = await widget.ask(page, word);
       if ((await reply.getAttribute('data-decision')) === 'clarify') break;
       await page.context().close();
@@ -101,7 +81,7 @@ describe('customer widget', () => {
 
   it('shows every message exactly once after a reload mid-conversation', async () => {
     const page = await freshPage();
-    await widget.open(page, server.url);
+    await widget.open(page, suite.server.url);
     await widget.ask(page, '怎么开发票');
     await widget.ask(page, '运费多少钱');
     const before = await widget.transcript(page);
@@ -142,7 +122,7 @@ describe('customer widget', () => {
 
   it('retries a failed send with the same clientMessageId and shows it once', async () => {
     const page = await freshPage();
-    await widget.open(page, server.url);
+    await widget.open(page, suite.server.url);
     const sentIds: string[] = [];
     let failNext = true;
     await page.route('**/api/v1/conversations/*/messages', async (route) => {
