@@ -50,7 +50,7 @@ describe('admin: KB versions, publish and files', () => {
     );
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/已保存为草稿，知识库版本 v\d+/).waitFor();
-    expect(await adminPage.versions(page)).toEqual({ draft: v0.draft + 1, live: v0.live });
+    await expect.poll(() => adminPage.versions(page)).toEqual({ draft: v0.draft + 1, live: v0.live });
     const item = page.locator('.al-item[data-entry-id="mascot-name"]');
     expect(await item.locator('[data-status]').getAttribute('data-status')).toBe('draft');
     expect(await item.locator('[data-status]').textContent()).toBe('草稿');
@@ -80,7 +80,8 @@ describe('admin: KB versions, publish and files', () => {
     await page.getByText(`回滚到 v${v0.draft + 1}：将生成新版本 v${v0.draft + 3}`).waitFor();
     await page.getByRole('button', { name: '确认回滚' }).click();
     await page.getByText(`已回滚到 v${v0.draft + 1}，生成草稿 v${v0.draft + 3}。`).waitFor();
-    expect(await adminPage.versions(page)).toEqual({ draft: v0.draft + 3, live: v0.live });
+    // The notice can come before the header has re-read the KB versions: wait for them.
+    await expect.poll(() => adminPage.versions(page)).toEqual({ draft: v0.draft + 3, live: v0.live });
     expect((await entry('mascot-name'))?.answer).toBe(original);
 
     // Publish: what goes live is listed first, then the entry is published.
@@ -90,7 +91,7 @@ describe('admin: KB versions, publish and files', () => {
       .waitFor();
     await page.getByRole('button', { name: `发布 v${v0.draft + 3}` }).click();
     await page.getByText(`已发布 v${v0.draft + 3}，机器人现在使用新版本回答。`).waitFor();
-    expect(await adminPage.versions(page)).toEqual({ draft: v0.draft + 3, live: v0.draft + 3 });
+    await expect.poll(() => adminPage.versions(page)).toEqual({ draft: v0.draft + 3, live: v0.draft + 3 });
     expect((await entry('mascot-name'))?.status).toBe('published');
     await screenshot(page, 'admin-published');
   });
@@ -129,7 +130,7 @@ describe('admin: KB versions, publish and files', () => {
     // "Publish anyway" goes live.
     await page.getByRole('button', { name: '仍然发布' }).click();
     await page.getByText(`已发布 v${before.draft}，机器人现在使用新版本回答。`).waitFor();
-    expect(await adminPage.versions(page)).toEqual({ draft: before.draft, live: before.draft });
+    await expect.poll(() => adminPage.versions(page)).toEqual({ draft: before.draft, live: before.draft });
   });
 
   it('refuses an import with bad rows, listing every row, and imports nothing', async () => {
