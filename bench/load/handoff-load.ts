@@ -114,6 +114,7 @@ async function serveOnly(): Promise<void> {
   });
   const stop = async () => {
     const burst = requests.slice(1); // the first is the cold-start customer's, alone before the load
+    const serverCpu = cpuMs(process.cpuUsage(cpuAtBurst));
     const took = burst.flatMap((r) => (r.took === undefined ? [] : [r.took])).sort((a, b) => a - b);
     if (took.length > 0)
       process.stdout.write(
@@ -122,7 +123,7 @@ async function serveOnly(): Promise<void> {
           `p90 ${ms(percentile(took, 90))} / p99 ${ms(percentile(took, 99))} / max ${ms(took[took.length - 1])} ms; ` +
           `event-loop delay from the burst's first request to the end: p50 ${ms(loop.percentile(50) / 1e6)} / ` +
           `p99 ${ms(loop.percentile(99) / 1e6)} / max ${ms(loop.max / 1e6)} ms; server CPU from then on ` +
-          `${ms(cpuMs(process.cpuUsage(cpuAtBurst)))} ms (${ms(cpuMs(process.cpuUsage(cpuAtBurst)) / burst.length)} ms per customer: ` +
+          `${ms(serverCpu)} ms (${ms(serverCpu / burst.length)} ms per customer: ` +
           `handoff, assignment, resolve, frames, projections)\n`,
       );
     await server.close();

@@ -1,10 +1,9 @@
 // Customers as the projections see them (a customer key groups conversations), agents' tags on them,
 // and erasure on request. The customer's conversations are found through insight_conversations.
-import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
+import { sql } from 'kysely';
 import type { CustomerRepository } from './ports.js';
 import { atomically, type Db, type Executor } from './executor.js';
 import { factsOf } from './insight-rows.js';
-import type { Database } from './schema.js';
 
 const n = (value: unknown): number => Number(value ?? 0);
 
@@ -18,9 +17,6 @@ const containing = (query: string) => `%${query.toLowerCase().replace(/[\\%_]/g,
  */
 const conversationsOf = (q: Db, key: string) =>
   q.selectFrom('insight_conversations').select('conversation_id').where('customer_key', '=', key);
-
-/** The tables erase overwrites row by row through their conversation_id. */
-type PerConversation = 'messages' | 'ratings' | 'complaints' | 'callback_tickets' | 'conversation_notes';
 
 export function customerRepository(db: Executor): CustomerRepository {
   const ofCustomer = (key: string) => conversationsOf(db(), key);
@@ -156,26 +152,22 @@ export function customerRepository(db: Executor): CustomerRepository {
       atomically(db(), async (trx) => {
         // The projection's customer_key is cleared last, since every step finds the conversations by it.
         const ids = () => conversationsOf(trx, key);
-        // An UPDATE of table's rows in the customer's conversations; the caller says what to overwrite.
-        // Built on the union of the tables (Kysely cannot type a WHERE on a generic table name), then
-        // typed as the one table, so that each caller's SET is checked against that table's columns.
-        const inTheirConversations = <T extends PerConversation>(table: T) =>
-          trx
-            .updateTable(table as PerConversation)
-            .where('conversation_id', 'in', ids()) as unknown as UpdateQueryBuilder<
-            Database,
-            T,
-            T,
-            UpdateResult
-          >;
         const { count } = await trx
           .selectFrom('insight_conversations')
           .select((eb) => eb.fn.countAll<number>().as('count'))
           .where('customer_key', '=', key)
           .executeTakeFirstOrThrow();
         await trx.updateTable('conversations').set({ customer: '{}' }).where('id', 'in', ids()).execute();
-        const messages = await inTheirConversations('messages').set({ text: placeholder }).executeTakeFirst();
-        await inTheirConversations('ratings').set({ comment: null }).execute();
+        const messages = await trx
+          .updateTable('messages')
+          .set({ text: placeholder })
+          .where('conversation_id', 'in', ids())
+          .executeTakeFirst();
+        await trx
+          .updateTable('ratings')
+          .set({ comment: null })
+          .where('conversation_id', 'in', ids())
+          .execute();
         await trx
           .updateTable('complaint_events')
           .set({ text: placeholder })
@@ -186,11 +178,21 @@ export function customerRepository(db: Executor): CustomerRepository {
             trx.selectFrom('complaints').select('id').where('conversation_id', 'in', ids()),
           )
           .execute();
-        await inTheirConversations('complaints').set({ description: placeholder }).execute();
-        await inTheirConversations('callback_tickets')
-          .set({ name: placeholder, phone: '', question: placeholder, note: null })
+        await trx
+          .updateTable('complaints')
+          .set({ description: placeholder })
+          .where('conversation_id', 'in', ids())
           .execute();
-        await inTheirConversations('conversation_notes').set({ text: placeholder }).execute();
+        await trx
+          .updateTable('callback_tickets')
+          .set({ name: placeholder, phone: '', question: placeholder, note: null })
+          .where('conversation_id', 'in', ids())
+          .execute();
+        await trx
+          .updateTable('conversation_notes')
+          .set({ text: placeholder })
+          .where('conversation_id', 'in', ids())
+          .execute();
         await trx.deleteFrom('customer_tags').where('customer_key', '=', key).execute();
         await trx.deleteFrom('insight_customers').where('customer_key', '=', key).execute();
         await trx
