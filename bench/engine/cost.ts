@@ -6,10 +6,10 @@ import path from 'node:path';
 import { percentile } from '../../src/cli/eval-command.js';
 import { trainModel } from '../../src/engine/index.js';
 import { loadSet, SET_NAMES, type SetName } from './datasets.js';
+import { cpuMs } from '../cpu-time.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const data = process.env.ZHIDA_BENCH_DATA ?? path.resolve(repo, '../shared/data');
-const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 const names = (process.argv.length > 2 ? process.argv.slice(2) : SET_NAMES) as SetName[];
 console.log(
   `load average at start: ${loadavg()

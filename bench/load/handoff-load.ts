@@ -20,6 +20,7 @@ import { exponential, mulberry32 } from '../queue/prng.js';
 import { startAgent, type AgentStats } from './agents.js';
 import { connectCustomer, type Customer } from './customers.js';
 import { countSql } from './sql-counter.js';
+import { cpuMs } from '../cpu-time.js';
 
 const { values } = parseArgs({
   options: {
@@ -85,7 +86,6 @@ async function inProcessServer(): Promise<{ server: RunningServer; dataDir: stri
   return { server, dataDir };
 }
 
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const ms = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(1));
 function row(name: string, samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);
@@ -250,7 +250,7 @@ async function run(): Promise<number> {
         ? `- event-loop delay in this process during the handoff phase (server and load generator share it): p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`
         : '',
       local
-        ? `- CPU time of this process in that phase: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (load average ${loadavg()
+        ? `- CPU time of this process in that phase: ${(cpuMs(cpu) / 1000).toFixed(1)} s (load average ${loadavg()
             .map((x) => x.toFixed(1))
             .join(' ')})`
         : '',
