@@ -2,12 +2,14 @@
 // insight projections with the same pure projector the live listener uses (so the dashboard reads what
 // production would have built). Used by `npm run gen:data` and `npm run bench:insights`.
 import { readFile } from 'node:fs/promises';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { projectConversation } from '../../src/insights/conversation-projection.js';
 import type { KbEntry } from '../../src/engine/types.js';
 import { kyselyStorage } from '../../src/storage/kysely-storage.js';
 import type { Storage } from '../../src/storage/ports.js';
-import type { Database, MessagesTable } from '../../src/storage/schema.js';
+import { handoffRow } from '../../src/storage/handoff-repository.js';
+import { messageRow } from '../../src/storage/message-repository.js';
+import type { Database } from '../../src/storage/schema.js';
 import { logNormal, mulberry32 } from '../queue/prng.js';
 import { syntheticConversation, type SyntheticConversation } from './synthetic-conversation.js';
 import { unansweredQuestions } from './unanswered-questions.js';
@@ -174,20 +176,7 @@ async function insertBatch(trx: Kysely<Database>, batch: SyntheticConversation[]
       })),
     )
     .execute();
-  const messages: Insertable<MessagesTable>[] = batch.flatMap((c) =>
-    c.messages.map((m) => ({
-      id: m.id,
-      conversation_id: m.conversationId,
-      seq: m.seq,
-      sender: m.sender,
-      author_id: m.authorId,
-      text: m.text,
-      client_message_id: m.clientMessageId,
-      in_reply_to: m.inReplyTo,
-      meta: m.meta === null ? null : JSON.stringify(m.meta),
-      created_at: m.createdAt,
-    })),
-  );
+  const messages = batch.flatMap((c) => c.messages.map((m) => messageRow(m, m.seq)));
   for (let i = 0; i < messages.length; i += BATCH)
     await trx
       .insertInto('messages')
@@ -195,24 +184,7 @@ async function insertBatch(trx: Kysely<Database>, batch: SyntheticConversation[]
       .execute();
   const handoffs = batch.flatMap((c) => c.handoffs);
   if (handoffs.length > 0) {
-    await trx
-      .insertInto('handoffs')
-      .values(
-        handoffs.map((h) => ({
-          id: h.id,
-          conversation_id: h.conversationId,
-          reason: h.reason,
-          priority: h.priority,
-          skill_group: h.skillGroup,
-          requested_at: h.requestedAt,
-          queued_at: h.queuedAt,
-          assigned_at: h.assignedAt,
-          agent_id: h.agentId,
-          ended_at: h.endedAt,
-          outcome: h.outcome,
-        })),
-      )
-      .execute();
+    await trx.insertInto('handoffs').values(handoffs.map(handoffRow)).execute();
   }
   const ratings = batch.flatMap((c) => (c.rating ? [c.rating] : []));
   if (ratings.length > 0) {

@@ -1,28 +1,33 @@
 // Handoff records: one per trip from the bot (or an agent) to a person, the facts behind time-to-queue,
 // waiting time, abandonment and handle-time estimates.
-import type { Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { HandoffOutcome, HandoffPatch, HandoffRecord, HandoffRepository } from './routing-ports.js';
 import type { HandoffsTable } from './schema.js';
 import type { Executor } from './executor.js';
+
+/** The row of a new handoff (also used by the insights bench to bulk-load synthetic history). */
+export function handoffRow(h: HandoffRecord): Insertable<HandoffsTable> {
+  return {
+    id: h.id,
+    conversation_id: h.conversationId,
+    reason: h.reason,
+    priority: h.priority,
+    skill_group: h.skillGroup,
+    requested_at: h.requestedAt,
+    queued_at: h.queuedAt,
+    assigned_at: h.assignedAt,
+    agent_id: h.agentId,
+    ended_at: h.endedAt,
+    outcome: h.outcome,
+  };
+}
 
 export function handoffRepository(db: Executor): HandoffRepository {
   return {
     async create(h) {
       const row = await db()
         .insertInto('handoffs')
-        .values({
-          id: h.id,
-          conversation_id: h.conversationId,
-          reason: h.reason,
-          priority: h.priority,
-          skill_group: h.skillGroup,
-          requested_at: h.requestedAt,
-          queued_at: h.queuedAt,
-          assigned_at: h.assignedAt,
-          agent_id: h.agentId,
-          ended_at: h.endedAt,
-          outcome: h.outcome,
-        })
+        .values(handoffRow(h))
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRecord(row);

@@ -1,8 +1,24 @@
 // Messages: per-conversation seqs 1, 2, 3 … without gaps, and idempotent appends by clientMessageId.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { MessageRecord, MessageRepository, NewMessage, Sender } from './ports.js';
 import type { MessagesTable } from './schema.js';
 import { atomically, jsonOrNull, parseOrNull, type Executor } from './executor.js';
+
+/** The row of a message at position seq (also used by the insights bench to bulk-load synthetic history). */
+export function messageRow(m: NewMessage, seq: number): Insertable<MessagesTable> {
+  return {
+    id: m.id,
+    conversation_id: m.conversationId,
+    seq,
+    sender: m.sender,
+    author_id: m.authorId,
+    text: m.text,
+    client_message_id: m.clientMessageId,
+    in_reply_to: m.inReplyTo,
+    meta: jsonOrNull(m.meta),
+    created_at: m.createdAt,
+  };
+}
 
 export function messageRepository(db: Executor): MessageRepository {
   return {
@@ -30,18 +46,7 @@ export function messageRepository(db: Executor): MessageRepository {
         const seq = conversation.last_seq + 1;
         const row = await trx
           .insertInto('messages')
-          .values({
-            id: m.id,
-            conversation_id: m.conversationId,
-            seq,
-            sender: m.sender,
-            author_id: m.authorId,
-            text: m.text,
-            client_message_id: m.clientMessageId,
-            in_reply_to: m.inReplyTo,
-            meta: jsonOrNull(m.meta),
-            created_at: m.createdAt,
-          })
+          .values(messageRow(m, seq))
           .returningAll()
           .executeTakeFirstOrThrow();
         await trx
