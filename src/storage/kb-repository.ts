@@ -1,6 +1,6 @@
 // The versioned knowledge base. Every write runs under the lock of the single kb_meta row, so writers
-// queue up and each version's snapshot contains every earlier write; the snapshot (all entries as JSON)
-// lets any version be restored later with replaceAll.
+// queue up and each version's snapshot contains every earlier write; the snapshot (all entries as JSON,
+// and the "must not answer" examples beside it) lets any version be restored later with replaceAll.
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { KbEntry } from '../engine/types.js';
 import type { KbRepository, StoredKbEntry } from './ports.js';
@@ -77,11 +77,43 @@ export function kbRepository(db: Executor): KbRepository {
         }
         await trx
           .updateTable('kb_meta')
-          .set({ name: meta.name, locale: meta.locale })
+          .set({
+            name: meta.name,
+            locale: meta.locale,
+            ...(meta.negatives === undefined ? {} : { negatives: JSON.stringify(meta.negatives) }),
+          })
           .where('id', '=', 1)
           .execute();
         return recordVersion(trx, version + 1, author, note, now);
       }),
+
+    async negatives() {
+      return JSON.parse((await readMeta(db())).negatives) as string[];
+    },
+
+    setNegatives: (negatives, author, now) =>
+      atomically(db(), async (trx) => {
+        const version = await lockVersion(trx);
+        const next = JSON.stringify(negatives);
+        const { numUpdatedRows } = await trx
+          .updateTable('kb_meta')
+          .set({ negatives: next })
+          .where('id', '=', 1)
+          .where('negatives', '!=', next)
+          .executeTakeFirst();
+        return numUpdatedRows > 0n ? recordVersion(trx, version + 1, author, null, now) : false;
+      }),
+
+    async negativesAt(version) {
+      if (version === 0) return [];
+      const row = await db()
+        .selectFrom('kb_versions')
+        .select('negatives')
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!row) return null;
+      return row.negatives === null ? [] : (JSON.parse(row.negatives) as string[]);
+    },
 
     async listVersions(limit) {
       const rows = await db()
@@ -160,6 +192,7 @@ async function recordVersion(
   now: number,
 ): Promise<number> {
   const entries = (await selectEntries(trx)).map(toEntry);
+  const { negatives } = await readMeta(trx);
   await trx
     .insertInto('kb_versions')
     .values({
@@ -169,6 +202,7 @@ async function recordVersion(
       note,
       entry_count: entries.length,
       snapshot: JSON.stringify(entries),
+      negatives,
     })
     .execute();
   await trx.updateTable('kb_meta').set({ version }).where('id', '=', 1).execute();

@@ -10,6 +10,7 @@ import { kbLifecycleMigration } from './migrations/0004-kb-lifecycle.js';
 import { learningMigration } from './migrations/0005-learning.js';
 import { insightsMigration } from './migrations/0006-insights.js';
 import { insightResponseDaysMigration } from './migrations/0007-insight-response-days.js';
+import { kbNegativesMigration } from './migrations/0008-kb-negatives.js';
 
 /**
  * `pgSchema` names the PostgreSQL schema that holds the tables. The Migrator must be told: without it,
@@ -34,6 +35,7 @@ export async function migrateToLatest(
         '0005-learning': learningMigration(kind),
         '0006-insights': insightsMigration(kind),
         '0007-insight-response-days': insightResponseDaysMigration(kind),
+        '0008-kb-negatives': kbNegativesMigration(kind),
       }),
     },
   });

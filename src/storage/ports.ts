@@ -194,14 +194,23 @@ export interface KbRepository {
   upsertEntry(entry: KbEntry, author: string | null, now: number): Promise<number>;
   /** Removes one entry (false when absent, no version made). */
   deleteEntry(id: string, author: string | null, now: number): Promise<number | false>;
-  /** Replaces the whole KB (import); records one new version and returns its number. */
+  /**
+   * Replaces the whole KB (import); records one new version and returns its number. The "must not
+   * answer" examples are replaced when `negatives` is given and kept as they are otherwise.
+   */
   replaceAll(
-    meta: KbMeta,
+    meta: KbMeta & { negatives?: string[] },
     entries: KbEntry[],
     author: string | null,
     note: string | null,
     now: number,
   ): Promise<number>;
+  /** The draft's "must not answer" examples (messages no entry answers), in the order they were given. */
+  negatives(): Promise<string[]>;
+  /** Replaces them; records a new version and returns its number (false, no version, when unchanged). */
+  setNegatives(negatives: string[], author: string | null, now: number): Promise<number | false>;
+  /** The "must not answer" examples as they were at a version (null when the version is unknown). */
+  negativesAt(version: number): Promise<string[] | null>;
   listVersions(limit: number): Promise<KbVersion[]>;
   /** The full entry list as it was at a version (null when unknown). */
   snapshot(version: number): Promise<KbEntry[] | null>;

@@ -57,6 +57,8 @@ export interface KbMetaTable {
   version: number;
   /** The version the live bot answers from (0004-kb-lifecycle); kb_entries is the draft. */
   published_version: Generated<number>;
+  /** JSON string[]: the draft's "must not answer" examples (0008-kb-negatives). */
+  negatives: Generated<string>;
 }
 
 export interface KbEntriesTable {
@@ -84,6 +86,8 @@ export interface KbVersionsTable {
   /** When and by whom this version went live (0004-kb-lifecycle); null if never. */
   published_at: number | null;
   published_by: string | null;
+  /** JSON string[]: the "must not answer" examples at this version; null before 0008-kb-negatives. */
+  negatives: string | null;
 }
 
 export interface UsersTable {

@@ -153,6 +153,43 @@ export function kbCases(open: OpenStorage): void {
       expect(await kb().snapshot(1)).toHaveLength(1201);
     });
 
+    it('"must not answer" examples: versioned with the entries, kept by entry edits, restorable per version', async () => {
+      expect(await kb().negatives()).toEqual([]);
+      expect(await kb().negativesAt(0)).toEqual([]);
+      await kb().replaceAll(META, [entry('a')], null, null, T0); // v1, none
+      const list = ['明天会下雨吗', 'tell me a joke', '  空格 保留  '];
+      expect(await kb().setNegatives(list, 'admin', T0 + 1)).toBe(2);
+      expect(await kb().setNegatives([...list], 'admin', T0 + 2)).toBe(false); // unchanged: no version
+      expect(await kb().upsertEntry(entry('b'), null, T0 + 3)).toBe(3);
+      expect(await kb().negatives()).toEqual(list);
+      // an import without a list keeps the draft's; one with a list replaces it
+      expect(await kb().replaceAll(META, [entry('c')], null, null, T0 + 4)).toBe(4);
+      expect(await kb().replaceAll({ ...META, negatives: ['股票'] }, [entry('c')], null, null, T0 + 5)).toBe(
+        5,
+      );
+      expect(await kb().setNegatives([], null, T0 + 6)).toBe(6);
+      expect(await Promise.all([1, 2, 3, 4, 5, 6].map((v) => kb().negativesAt(v)))).toEqual([
+        [],
+        list,
+        list,
+        list,
+        ['股票'],
+        [],
+      ]);
+      expect(await kb().negativesAt(7)).toBeNull();
+      expect((await kb().listVersions(10)).map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
+      expect(await kb().meta()).toEqual(META);
+    });
+
+    it('a failing replaceAll leaves the "must not answer" examples as they were', async () => {
+      await kb().replaceAll({ ...META, negatives: ['天气'] }, [entry('a')], null, null, T0);
+      await expect(
+        kb().replaceAll({ ...META, negatives: ['别的'] }, [entry('x'), entry('x')], null, null, T0 + 1),
+      ).rejects.toThrow();
+      expect(await kb().negatives()).toEqual(['天气']);
+      expect(await kb().negativesAt(1)).toEqual(['天气']);
+    });
+
     it('concurrent writes each get their own version, and each snapshot holds every earlier write', async () => {
       const versions = await Promise.all(
         Array.from({ length: 8 }, (_, i) => kb().upsertEntry(entry(`c${i}`), null, T0 + i)),

@@ -48,7 +48,8 @@ async function up(db: AnyDb, kind: Storage['kind']): Promise<void> {
     .execute();
 }
 
-async function columns(db: AnyDb, kind: Storage['kind'], table: string): Promise<Set<string>> {
+/** The columns a table has now (a re-run after an interrupted start-up must not add one twice). */
+export async function columns(db: AnyDb, kind: Storage['kind'], table: string): Promise<Set<string>> {
   const { rows } =
     kind === 'postgres'
       ? await sql<{ name: string }>`select column_name as name from information_schema.columns
