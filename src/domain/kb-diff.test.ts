@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KbEntry } from '../engine/types.js';
-import { countDiff, diffKb, withStatus } from './kb-diff.js';
+import { countDiff, diffKb, diffNegatives, withStatus } from './kb-diff.js';
 
 const e = (id: string, o: Partial<KbEntry> = {}): KbEntry => ({
   id,
@@ -52,5 +52,13 @@ describe('KB diff', () => {
       ['c', 'draft'],
     ]);
     expect(pendingRemovals).toEqual(['d']);
+  });
+});
+
+describe('diffNegatives', () => {
+  it('lists the examples added and removed; a reordering changes nothing', () => {
+    expect(diffNegatives(['a', 'b', 'c'], ['c', 'd', 'a'])).toEqual({ added: ['d'], removed: ['b'] });
+    expect(diffNegatives(['a', 'b'], ['b', 'a'])).toEqual({ added: [], removed: [] });
+    expect(diffNegatives([], ['x'])).toEqual({ added: ['x'], removed: [] });
   });
 });

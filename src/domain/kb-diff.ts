@@ -66,6 +66,18 @@ export function diffKb(from: readonly KbEntry[], to: readonly KbEntry[]): KbDiff
   return diff;
 }
 
+/** What changed in the "must not answer" examples between two versions. */
+export interface NegativesDiff {
+  added: string[];
+  removed: string[];
+}
+
+export function diffNegatives(from: readonly string[], to: readonly string[]): NegativesDiff {
+  const was = new Set(from);
+  const now = new Set(to);
+  return { added: to.filter((q) => !was.has(q)), removed: from.filter((q) => !now.has(q)) };
+}
+
 export const countDiff = (d: KbDiff): KbDiffCounts => ({
   added: d.added.length,
   removed: d.removed.length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateKnowledgeBase } from './kb-validation.js';
+import { cleanNegatives, validateKnowledgeBase } from './kb-validation.js';
 
 const entry = (over: Record<string, unknown> = {}) => ({
   id: 'a',
@@ -58,5 +58,12 @@ describe('validateKnowledgeBase', () => {
     if (!dup.ok) expect(dup.errors[0]).toMatchObject({ index: 1, id: 'a', field: 'id' });
     expect(validateKnowledgeBase(null).ok).toBe(false);
     expect(validateKnowledgeBase({ entries: 'x' }).ok).toBe(false);
+  });
+});
+
+describe('cleanNegatives', () => {
+  it('trims, drops blanks and keeps each example once, in its first place', () => {
+    expect(cleanNegatives([' 天气 ', '', '股票', '天气', '   ', '股票 '])).toEqual(['天气', '股票']);
+    expect(cleanNegatives([])).toEqual([]);
   });
 });

@@ -76,3 +76,16 @@ export function validateKnowledgeBase(input: unknown): KbValidationResult {
   };
   return { ok: true, kb };
 }
+
+/**
+ * The "must not answer" examples as stored: trimmed, blanks dropped, each once (first occurrence keeps
+ * its place). Duplicates would only weigh one example more in the threshold choice.
+ */
+export function cleanNegatives(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const raw of list) {
+    const text = raw.trim();
+    if (text !== '') seen.add(text);
+  }
+  return [...seen];
+}

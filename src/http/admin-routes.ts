@@ -1,6 +1,7 @@
 // Admin API: the knowledge base's entries (list, create, edit, delete); each edit makes a draft version.
 import type { FastifyInstance } from 'fastify';
 import type { KbEntry } from '../engine/types.js';
+import { AppError } from '../errors.js';
 import { withEntryReasons } from '../services/kb-files.js';
 import type { AppServices } from './app-services.js';
 import { errorSchema } from './error-handler.js';
@@ -8,6 +9,8 @@ import { idParams } from './schemas.js';
 import { requireUser } from './session.js';
 
 const tags = ['admin'];
+/** Most "must not answer" examples a KB keeps: each one is scored in every training's cross-validation. */
+const NEGATIVES_MAX = 5000;
 const errors = {
   400: errorSchema,
   401: errorSchema,
@@ -130,6 +133,49 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
         { version: removed.version },
       );
       return removed;
+    },
+  );
+
+  app.put<{ Body: { negatives: string[] } }>(
+    '/api/admin/kb/negatives',
+    {
+      schema: {
+        tags,
+        summary:
+          'Replace the "must not answer" examples (messages no entry answers; the engine learns from them where to stop answering); makes a new draft version when they change (live after a publish)',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['negatives'],
+          properties: {
+            negatives: {
+              type: 'array',
+              maxItems: NEGATIVES_MAX,
+              items: { type: 'string', maxLength: 1000 },
+            },
+          },
+        },
+        response: errors,
+      },
+      // Before the schema's type coercion, which would turn null or a lone string into a list and so
+      // replace every stored example: a list of strings only.
+      preValidation: async (request) => {
+        const list = (request.body as { negatives?: unknown } | null)?.negatives;
+        if (!Array.isArray(list) || !list.every((q) => typeof q === 'string'))
+          throw new AppError('BAD_REQUEST', 'negatives must be an array of strings');
+      },
+    },
+    async (request) => {
+      const user = await admin(request);
+      const result = await kb.setNegatives(request.body.negatives, user.username);
+      if (result.changed)
+        await services.audit.record(
+          user,
+          'kb.negatives.update',
+          { type: 'kb' },
+          { version: result.version, count: result.negatives.length },
+        );
+      return result;
     },
   );
 

@@ -5,12 +5,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { reasonedError } from '../errors.js';
 import {
   formatOf,
-  kbAt,
   kbFromTable,
   renderKbFile,
   withEntryReasons,
   type KbFileFormat,
 } from '../services/kb-files.js';
+import { kbAt } from '../services/kb-document.js';
 import { XLSX_MIME } from '../services/kb-xlsx.js';
 import type { AppServices } from './app-services.js';
 import { errors, tags } from './kb-lifecycle-schemas.js';
@@ -116,12 +116,14 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
       const user = await admin(request);
       const { format, version } = request.query;
       const meta = await storage.kb.meta();
-      const entries =
-        version === undefined ? (await kb.exportFile()).entries : await storage.kb.snapshot(version);
+      const [entries, negatives] =
+        version === undefined
+          ? await kb.exportFile().then((f) => [f.entries, f.negatives ?? []] as const)
+          : await Promise.all([storage.kb.snapshot(version), storage.kb.negativesAt(version)]);
       if (!entries) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: version ?? '' });
       const file = await renderKbFile(
         format,
-        kbAt(meta, entries),
+        kbAt(meta, entries, negatives ?? []),
         version === undefined ? 'knowledge-base' : `knowledge-base-v${version}`,
       );
       await services.audit.record(

@@ -2,7 +2,7 @@
 // format checks everything an import would (rows, entries, answer links) and reports it by row, so a
 // file is refused whole with every problem listed at once and nothing stored changes.
 import { validateKnowledgeBase, type KbValidationError } from '../engine/kb-validation.js';
-import type { KbEntry, KnowledgeBase } from '../engine/types.js';
+import type { KnowledgeBase } from '../engine/types.js';
 import { AppError, problem, reasonedError } from '../errors.js';
 import type { ErrorParams, ErrorReason } from '../error-texts.js';
 import { parseCsvRows, toCsv } from './kb-csv.js';
@@ -134,9 +134,3 @@ export async function renderKbFile(
   if (format === 'csv') return { body: Buffer.from(toCsv(rows)), contentType, filename };
   return { body: await writeXlsx(rows, 'knowledge-base'), contentType, filename };
 }
-
-/** The KB file of a version: its entries with the KB's current name and locale. */
-export const kbAt = (meta: { name: string; locale: string }, entries: KbEntry[]): KnowledgeBase => ({
-  ...meta,
-  entries,
-});

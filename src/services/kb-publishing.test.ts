@@ -21,7 +21,13 @@ const demo = JSON.parse(
 
 async function setUp(name: string) {
   const storage = await openStorage({ dataDir: join(root, name) });
-  await storage.kb.replaceAll({ name: demo.name, locale: demo.locale }, demo.entries, 'test', null, 1);
+  await storage.kb.replaceAll(
+    { name: demo.name, locale: demo.locale, negatives: demo.negatives },
+    demo.entries,
+    'test',
+    null,
+    1,
+  );
   await storage.kb.publish(1, 'test', 2);
   const registryTrainings: KnowledgeBase[] = [];
   const models = await createModelRegistry(
@@ -33,6 +39,7 @@ async function setUp(name: string) {
     () => Date.now(),
   );
   const candidates: AnswerModel[] = [];
+  const candidateKbs: KnowledgeBase[] = [];
   const ctx = { storage, models, bus: createInProcessBus(() => {}), clock: () => Date.now() };
   const publishing = createKbPublishing(
     ctx as unknown as ServiceContext,
@@ -42,10 +49,11 @@ async function setUp(name: string) {
     async (kb) => {
       const model = trainModel(kb);
       candidates.push(model);
+      candidateKbs.push(kb);
       return model;
     },
   );
-  return { storage, models, publishing, registryTrainings, candidates };
+  return { storage, models, publishing, registryTrainings, candidates, candidateKbs };
 }
 
 const PET: KbEntry = {
@@ -80,6 +88,38 @@ describe('publishing', () => {
     expect(models.current().model).toBe(candidates[0]);
     expect(models.current().kbVersion).toBe(2);
     expect(models.current().entries.has('pet-policy')).toBe(true);
+    await storage.close();
+  });
+
+  it('trains with each version\'s "must not answer" examples; diff, history and rollback carry them', async () => {
+    const { storage, models, publishing, registryTrainings, candidateKbs } = await setUp('negatives');
+    const demoNegatives = demo.negatives ?? [];
+    expect(demoNegatives.length).toBeGreaterThan(10);
+    expect(registryTrainings[0].negatives).toEqual(demoNegatives);
+
+    expect(await storage.kb.setNegatives(['今天天气怎么样'], 'admin', 3)).toBe(2);
+    await models.reload(); // the live bot keeps version 1 and its list until a publish
+    expect(registryTrainings.at(-1)?.negatives).toEqual(demoNegatives);
+
+    const published = await publishing.publish({}, 'admin');
+    expect(published).toMatchObject({ published: true, version: 2, liveVersion: 2 });
+    expect(candidateKbs.at(-1)?.negatives).toEqual(['今天天气怎么样']);
+    await models.reload();
+    expect(registryTrainings.at(-1)?.negatives).toEqual(['今天天气怎么样']);
+
+    expect((await publishing.diff(1, 2)).negatives).toEqual({
+      added: ['今天天气怎么样'],
+      removed: demoNegatives,
+    });
+    const [latest, first] = (await publishing.history(10)).versions;
+    expect(latest).toMatchObject({ version: 2, negativesChanged: demoNegatives.length + 1 });
+    expect(latest.changes).toEqual({ added: 0, removed: 0, changed: 0 });
+    expect(first).toMatchObject({ version: 1, negativesChanged: demoNegatives.length });
+
+    const rolled = await publishing.rollback(1, 'admin', { publish: true });
+    expect(rolled).toMatchObject({ version: 3, liveVersion: 3 });
+    expect(await storage.kb.negatives()).toEqual(demoNegatives);
+    expect(candidateKbs.at(-1)?.negatives).toEqual(demoNegatives);
     await storage.close();
   });
 

@@ -3,11 +3,19 @@
 // new version: history is never rewritten). The regression run trains the candidate off the main thread
 // (live conversations go on meanwhile) and reuses the model the bot answers with for the live version;
 // a publish then answers with that same candidate model, trained once.
-import { countDiff, diffKb, type KbDiff, type KbDiffCounts } from '../domain/kb-diff.js';
+import {
+  countDiff,
+  diffKb,
+  diffNegatives,
+  type KbDiff,
+  type KbDiffCounts,
+  type NegativesDiff,
+} from '../domain/kb-diff.js';
 import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
 import { reasonedError } from '../errors.js';
 import type { KbVersion } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
+import { kbAt } from './kb-document.js';
 import type { ActiveModel } from './model-registry.js';
 import type { PublishResult, RegressionReport, RollbackResult } from './regression-report.js';
 import { runRegression, type KbAtVersion } from './regression-run.js';
@@ -16,7 +24,15 @@ import { trainInWorker } from './train-in-worker.js';
 export interface VersionHistoryItem extends KbVersion {
   /** Against the version before it. */
   changes: KbDiffCounts;
+  /** "Must not answer" examples added or removed against the version before it. */
+  negativesChanged: number;
   live: boolean;
+}
+
+/** What a version holds: its entries and its "must not answer" examples. */
+interface VersionContent {
+  entries: KbEntry[];
+  negatives: string[];
 }
 
 export interface PublishOptions {
@@ -44,10 +60,13 @@ export function createKbPublishing(
 ) {
   const { storage, clock, models, bus } = ctx;
 
-  async function entriesAt(version: number): Promise<KbEntry[]> {
-    const entries = await storage.kb.snapshot(version);
+  async function contentAt(version: number): Promise<VersionContent> {
+    const [entries, negatives] = await Promise.all([
+      storage.kb.snapshot(version),
+      storage.kb.negativesAt(version),
+    ]);
     if (!entries) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version });
-    return entries;
+    return { entries, negatives: negatives ?? [] };
   }
 
   async function history(
@@ -60,19 +79,23 @@ export function createKbPublishing(
     ]);
     // Counts are derived from the snapshots rather than stored, so versions made before this feature
     // have them too; versions are consecutive, so each one's predecessor is version - 1.
-    const snapshots = new Map<number, KbEntry[]>();
-    const at = async (v: number): Promise<KbEntry[]> => {
-      let entries = snapshots.get(v);
-      if (!entries) {
-        entries = (await storage.kb.snapshot(v)) ?? [];
-        snapshots.set(v, entries);
+    const contents = new Map<number, VersionContent>();
+    const at = async (v: number): Promise<VersionContent> => {
+      let content = contents.get(v);
+      if (!content) {
+        const [entries, negatives] = await Promise.all([storage.kb.snapshot(v), storage.kb.negativesAt(v)]);
+        content = { entries: entries ?? [], negatives: negatives ?? [] };
+        contents.set(v, content);
       }
-      return entries;
+      return content;
     };
     const items: VersionHistoryItem[] = [];
     for (const v of [...versions].reverse()) {
-      const changes = countDiff(diffKb(await at(v.version - 1), await at(v.version)));
-      items.push({ ...v, changes, live: v.version === liveVersion });
+      const [before, after] = [await at(v.version - 1), await at(v.version)];
+      const changes = countDiff(diffKb(before.entries, after.entries));
+      const negatives = diffNegatives(before.negatives, after.negatives);
+      const negativesChanged = negatives.added.length + negatives.removed.length;
+      items.push({ ...v, changes, negativesChanged, live: v.version === liveVersion });
     }
     return { version, liveVersion, versions: items.reverse() };
   }
@@ -80,10 +103,16 @@ export function createKbPublishing(
   async function diff(
     from: number,
     to: number,
-  ): Promise<KbDiff & { from: number; to: number; counts: KbDiffCounts }> {
-    const [before, after] = await Promise.all([entriesAt(from), entriesAt(to)]);
-    const d = diffKb(before, after);
-    return { from, to, counts: countDiff(d), ...d };
+  ): Promise<KbDiff & { from: number; to: number; counts: KbDiffCounts; negatives: NegativesDiff }> {
+    const [before, after] = await Promise.all([contentAt(from), contentAt(to)]);
+    const d = diffKb(before.entries, after.entries);
+    return {
+      from,
+      to,
+      counts: countDiff(d),
+      ...d,
+      negatives: diffNegatives(before.negatives, after.negatives),
+    };
   }
 
   async function trained(version: number, kb: KnowledgeBase): Promise<KbAtVersion> {
@@ -92,28 +121,28 @@ export function createKbPublishing(
     return { version, kb, model, trainingSeconds: (performance.now() - started) / 1000 };
   }
 
-  /** The regression run of a candidate (entries as at `version`) against the live version. */
-  async function check(version: number, entries: KbEntry[]): Promise<Checked> {
+  /** The regression run of a candidate (the content of `version`) against the live version. */
+  async function check(version: number, content: VersionContent): Promise<Checked> {
     const [meta, liveVersion, cases] = await Promise.all([
       storage.kb.meta(),
       storage.kb.publishedVersion(),
       storage.regressionCases.list(),
     ]);
-    const kb = (list: KbEntry[]): KnowledgeBase => ({ name: meta.name, locale: meta.locale, entries: list });
+    const kb = (c: VersionContent): KnowledgeBase => kbAt(meta, c.entries, c.negatives);
     const answering = models.current();
     const [candidate, live] = await Promise.all([
-      trained(version, kb(entries)),
+      trained(version, kb(content)),
       liveVersion === 0
         ? null
         : answering.kbVersion === liveVersion
           ? // The bot's own model is the live version's: no need to train it again.
-            {
+            contentAt(liveVersion).then((c) => ({
               version: liveVersion,
-              kb: kb([...answering.entries.values()]),
+              kb: kb(c),
               model: answering.model,
               trainingSeconds: answering.trainedMs / 1000,
-            }
-          : entriesAt(liveVersion).then((list) => trained(liveVersion, kb(list))),
+            }))
+          : contentAt(liveVersion).then((c) => trained(liveVersion, kb(c))),
     ]);
     return { report: await runRegression(cases, candidate, live), candidate };
   }
@@ -153,7 +182,7 @@ export function createKbPublishing(
     ]);
     const version = options.version ?? current;
     if (version < 1) throw reasonedError('INVALID_STATE', 'publish.no-version');
-    const { report, candidate } = await check(version, await entriesAt(version));
+    const { report, candidate } = await check(version, await contentAt(version));
     if (options.dryRun) return { published: false, version, liveVersion, report };
     if (version < liveVersion) {
       throw reasonedError('INVALID_STATE', 'publish.older-than-live', { version, live: liveVersion });
@@ -172,13 +201,13 @@ export function createKbPublishing(
     author: string,
     options: { publish?: boolean; confirm?: boolean } = {},
   ): Promise<RollbackResult> {
-    const entries = await entriesAt(version);
-    const checked = options.publish ? await check((await storage.kb.currentVersion()) + 1, entries) : null;
+    const content = await contentAt(version);
+    const checked = options.publish ? await check((await storage.kb.currentVersion()) + 1, content) : null;
     const report = checked?.report ?? null;
     if (report) refuseIfBroken(report, options.confirm);
     const created = await storage.kb.replaceAll(
-      await storage.kb.meta(),
-      entries,
+      { ...(await storage.kb.meta()), negatives: content.negatives },
+      content.entries,
       author,
       `rollback to version ${version}`,
       clock(),

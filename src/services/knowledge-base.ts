@@ -1,15 +1,20 @@
 // KB administration: every change is validated whole and stored as a new version of the draft. The live
 // bot keeps answering from the published version until a publish (kb-publishing.ts) retrains it.
 import { randomUUID } from 'node:crypto';
-import { validateKnowledgeBase } from '../engine/kb-validation.js';
+import { cleanNegatives, validateKnowledgeBase } from '../engine/kb-validation.js';
 import type { KbEntry, KnowledgeBase } from '../engine/types.js';
 import { withStatus } from '../domain/kb-diff.js';
 import { AppError } from '../errors.js';
 import type { Storage } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
+import { kbAt } from './kb-document.js';
 import { answerUrlErrors } from './rich-answer.js';
 
-/** Replaces the whole KB; a file with any bad entry is refused whole with a per-entry error list. */
+/**
+ * Replaces the whole KB; a file with any bad entry is refused whole with a per-entry error list. The
+ * "must not answer" examples are replaced when the file has the field, kept otherwise (a file of the
+ * DESIGN contract, or a CSV/Excel table, has no place for them).
+ */
 export async function importKnowledgeBase(
   storage: Storage,
   input: unknown,
@@ -21,15 +26,24 @@ export async function importKnowledgeBase(
   const errors = result.ok ? answerUrlErrors(result.kb.entries) : result.errors;
   if (!result.ok || errors.length > 0)
     throw new AppError('INVALID_KB', `the knowledge base has ${errors.length} error(s)`, errors);
-  const { name, locale, entries } = result.kb;
-  const version = await storage.kb.replaceAll({ name, locale }, entries, author, note, now);
+  const { name, locale, entries, negatives } = result.kb;
+  const meta = { name, locale, ...(negatives ? { negatives: cleanNegatives(negatives) } : {}) };
+  const version = await storage.kb.replaceAll(meta, entries, author, note, now);
   return { version, entries: entries.length };
 }
 
-/** The KB file of DESIGN.md, as stored now. */
+/** The KB file of DESIGN.md, as stored now (with `negatives` when there are any). */
 export async function exportKnowledgeBase(storage: Storage): Promise<KnowledgeBase> {
-  const [meta, entries] = await Promise.all([storage.kb.meta(), storage.kb.listEntries()]);
-  return { ...meta, entries: entries.map(({ updatedAt: _updatedAt, ...entry }) => entry) };
+  const [meta, negatives, entries] = await Promise.all([
+    storage.kb.meta(),
+    storage.kb.negatives(),
+    storage.kb.listEntries(),
+  ]);
+  return kbAt(
+    meta,
+    entries.map(({ updatedAt: _updatedAt, ...entry }) => entry),
+    negatives,
+  );
 }
 
 export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown) => void) {
@@ -48,8 +62,9 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
   }
 
   async function list() {
-    const [meta, version, publishedVersion, entries] = await Promise.all([
+    const [meta, negatives, version, publishedVersion, entries] = await Promise.all([
       storage.kb.meta(),
+      storage.kb.negatives(),
       storage.kb.currentVersion(),
       storage.kb.publishedVersion(),
       storage.kb.listEntries(),
@@ -57,6 +72,7 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
     // Each entry says whether the live bot answers with it as it is now (published) or not yet (draft).
     return {
       ...meta,
+      negatives,
       version,
       publishedVersion,
       ...withStatus(entries, (await storage.kb.snapshot(publishedVersion)) ?? []),
@@ -84,13 +100,32 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
     return { version: changed(version) };
   }
 
+  /** Replaces the "must not answer" examples: a new draft version, unless nothing changed. */
+  async function setNegatives(list: string[], author: string) {
+    const negatives = cleanNegatives(list);
+    const version = await storage.kb.setNegatives(negatives, author, clock());
+    return {
+      negatives,
+      version: version === false ? await storage.kb.currentVersion() : changed(version),
+      changed: version !== false,
+    };
+  }
+
   async function importFile(input: unknown, author: string, note: string | null) {
     const result = await importKnowledgeBase(storage, input, author, note, clock());
     changed(result.version);
     return result;
   }
 
-  return { list, create, update, remove, importFile, exportFile: () => exportKnowledgeBase(storage) };
+  return {
+    list,
+    create,
+    update,
+    remove,
+    setNegatives,
+    importFile,
+    exportFile: () => exportKnowledgeBase(storage),
+  };
 }
 
 export type KnowledgeBaseService = ReturnType<typeof createKnowledgeBase>;

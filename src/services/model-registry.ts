@@ -3,6 +3,7 @@
 // decision records the KB version it used.
 import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
 import type { KbRepository } from '../storage/ports.js';
+import { kbAt } from './kb-document.js';
 
 export interface ActiveModel {
   model: AnswerModel;
@@ -33,13 +34,13 @@ export async function createModelRegistry(
 ): Promise<ModelRegistry> {
   const build = async (): Promise<ActiveModel> => {
     const [version, meta] = await Promise.all([kb.publishedVersion(), kb.meta()]);
-    const entries = (await kb.snapshot(version)) ?? [];
+    const [entries, negatives] = await Promise.all([kb.snapshot(version), kb.negativesAt(version)]);
     const started = clock();
-    const model = await train({ name: meta.name, locale: meta.locale, entries });
+    const model = await train(kbAt(meta, entries ?? [], negatives ?? []));
     return {
       model,
       kbVersion: version,
-      entries: new Map(entries.map((e) => [e.id, e])),
+      entries: new Map((entries ?? []).map((e) => [e.id, e])),
       trainedMs: clock() - started,
     };
   };

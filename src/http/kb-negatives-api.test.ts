@@ -1,0 +1,122 @@
+// The KB's "must not answer" examples over HTTP: the admin edits them (a draft version, live after a
+// publish), they travel in JSON import and export, CSV keeps them, and bad input changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './test-support.js';
+
+let server: TestServer;
+let cookie: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  cookie = await server.login('admin');
+});
+afterAll(async () => server?.close());
+
+const get = async (url: string) => (await server.json('GET', url, undefined, { cookie })).json();
+const put = (body: unknown, as = cookie) =>
+  server.json('PUT', '/api/admin/kb/negatives', body, { cookie: as });
+const importFile = (payload: string, contentType: string) =>
+  server.app.inject({
+    method: 'POST',
+    url: '/api/admin/kb/import',
+    payload,
+    headers: { cookie, 'content-type': contentType },
+  });
+
+describe('"must not answer" examples', () => {
+  it('start as the demo KB has them, and are edited as a draft version: trimmed, blanks and repeats dropped', async () => {
+    const before = await get('/api/admin/kb');
+    expect(before.negatives.length).toBeGreaterThan(10);
+
+    const res = await put({ negatives: ['  今天天气怎么样 ', '', '讲个笑话', '今天天气怎么样', '   '] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      negatives: ['今天天气怎么样', '讲个笑话'],
+      version: before.version + 1,
+      changed: true,
+    });
+    const draft = await get('/api/admin/kb');
+    expect(draft).toMatchObject({
+      negatives: ['今天天气怎么样', '讲个笑话'],
+      version: before.version + 1,
+      publishedVersion: before.publishedVersion,
+    });
+    // The same list again makes no version.
+    expect((await put({ negatives: ['讲个笑话', '今天天气怎么样'] })).json().changed).toBe(true);
+    const same = await put({ negatives: ['讲个笑话', '今天天气怎么样'] });
+    expect(same.json()).toMatchObject({ changed: false, version: before.version + 2 });
+
+    const versions = (await get('/api/admin/kb/versions?limit=2')).versions;
+    expect(versions.map((v: { negativesChanged: number }) => v.negativesChanged)).toEqual([
+      0, // a reordering changes no example
+      before.negatives.length + 2 - 0, // the demo's removed, two added
+    ]);
+    const diff = await get(`/api/admin/kb/diff?from=${before.version}&to=${before.version + 1}`);
+    expect(diff.negatives).toEqual({ added: ['今天天气怎么样', '讲个笑话'], removed: before.negatives });
+    expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 0 });
+
+    const published = await server.json('POST', '/api/admin/kb/publish', {}, { cookie });
+    expect(published.json()).toMatchObject({ published: true, liveVersion: before.version + 2 });
+  });
+
+  it('refuse bad input whole (not a list of text, too many, too long, missing, unknown fields) and keep what is stored', async () => {
+    const stored = (await get('/api/admin/kb')).negatives;
+    const version = (await get('/api/admin/kb')).version;
+    for (const body of [
+      { negatives: '今天天气怎么样' },
+      { negatives: [1, 2] },
+      { negatives: Array.from({ length: 5001 }, (_, i) => `问题${i}`) },
+      { negatives: ['x'.repeat(1001)] },
+      { negatives: [{ text: '天气' }] },
+      { negatives: null },
+      {},
+      { negatives: [], extra: true },
+    ]) {
+      const res = await put(body);
+      expect([JSON.stringify(body).slice(0, 40), res.statusCode]).toEqual([
+        JSON.stringify(body).slice(0, 40),
+        400,
+      ]);
+      expect(res.json().error.code).toBe('BAD_REQUEST');
+    }
+    expect(await get('/api/admin/kb')).toMatchObject({ negatives: stored, version });
+    const agent = await server.login('agent');
+    expect((await put({ negatives: [] }, agent)).statusCode).toBe(403);
+  });
+
+  it('travel in JSON export and import; a file without them, or a CSV, keeps the stored ones', async () => {
+    const exported = (
+      await server.app.inject({ method: 'GET', url: '/api/admin/kb/export?format=json', headers: { cookie } })
+    ).json();
+    expect(Object.keys(exported)).toEqual(['name', 'locale', 'negatives', 'entries']);
+    const stored = exported.negatives as string[];
+    expect(stored.length).toBeGreaterThan(0);
+
+    const { negatives: _dropped, ...contract } = exported;
+    expect((await importFile(JSON.stringify(contract), 'application/json')).statusCode).toBe(200);
+    expect((await get('/api/admin/kb')).negatives).toEqual(stored);
+
+    const csv = (
+      await server.app.inject({ method: 'GET', url: '/api/admin/kb/export?format=csv', headers: { cookie } })
+    ).body;
+    expect((await importFile(csv, 'text/csv')).statusCode).toBe(200);
+    expect((await get('/api/admin/kb')).negatives).toEqual(stored);
+
+    const withList = { ...contract, negatives: ['  新的一条 ', '新的一条'] };
+    expect((await importFile(JSON.stringify(withList), 'application/json')).statusCode).toBe(200);
+    expect((await get('/api/admin/kb')).negatives).toEqual(['新的一条']);
+
+    const bad = { ...contract, negatives: 'not a list' };
+    const refused = await importFile(JSON.stringify(bad), 'application/json');
+    expect(refused.statusCode).toBe(400);
+    expect((await get('/api/admin/kb')).negatives).toEqual(['新的一条']);
+
+    // Any version exports with the list it had.
+    const { version } = await get('/api/admin/kb');
+    const old = await server.app.inject({
+      method: 'GET',
+      url: `/api/admin/kb/export?format=json&version=${version - 1}`,
+      headers: { cookie },
+    });
+    expect(old.json().negatives).toEqual(stored);
+  });
+});
