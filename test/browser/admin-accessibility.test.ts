@@ -39,6 +39,7 @@ describe('admin accessibility', () => {
 
   it('has no axe violations on the other sections', async () => {
     const sections: Array<[string, string]> = [
+      ['#/kb/negatives', 'textarea[name="negatives"]'],
       ['#/kb/versions', '[data-testid="versions"] tbody tr'],
       ['#/kb/cases', '[data-testid="cases"]'],
       ['#/kb/files', 'input[type="file"]'],

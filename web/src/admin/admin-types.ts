@@ -13,6 +13,8 @@ export interface AdminKb {
   version: number;
   /** The version the bot answers from (0: none). */
   publishedVersion: number;
+  /** The draft's "must not answer" examples. */
+  negatives: string[];
   entries: AdminEntry[];
   /** Entries of the live version that the draft no longer has. */
   pendingRemovals: string[];
@@ -34,6 +36,8 @@ export interface KbVersion {
   publishedBy: string | null;
   live: boolean;
   changes: ChangeCounts;
+  /** "Must not answer" examples added or removed against the version before. */
+  negativesChanged: number;
 }
 
 export interface VersionHistory {
@@ -61,6 +65,7 @@ export interface KbDiff {
   removed: AdminEntry[];
   changed: EntryChange[];
   unchanged: number;
+  negatives: { added: string[]; removed: string[] };
 }
 
 /** A publish's regression report: the server's own types (src/services/regression-report.ts). */

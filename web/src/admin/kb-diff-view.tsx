@@ -1,4 +1,5 @@
-// What changed between two KB versions: entries added, removed, and changed (fields, phrasings, answer).
+// What changed between two KB versions: entries added, removed, and changed (fields, phrasings, answer),
+// and the "must not answer" examples added or removed.
 import { RichText } from '../shared/rich-text.js';
 import type { EntryField, KbDiff } from './admin-types.js';
 import { useI18n, type AdminKey } from './messages.js';
@@ -13,7 +14,7 @@ const FIELD: Record<EntryField, AdminKey> = {
 
 export function KbDiffView({ diff }: { diff: KbDiff }) {
   const { t } = useI18n();
-  const { counts } = diff;
+  const { counts, negatives } = diff;
   return (
     <section className="diff" aria-labelledby="diff-title" data-testid="kb-diff">
       <h3 id="diff-title">{t('diff.title', { from: diff.from, to: diff.to })}</h3>
@@ -23,7 +24,19 @@ export function KbDiffView({ diff }: { diff: KbDiff }) {
         <span className="chg chg--changed">{t('diff.changed', { count: counts.changed })}</span>
         <span className="muted">{t('diff.unchanged', { count: diff.unchanged })}</span>
       </p>
-      {counts.added + counts.removed + counts.changed === 0 && <p className="muted">{t('diff.none')}</p>}
+      {negatives.added.length + negatives.removed.length > 0 && (
+        <p className="diff-negatives" data-testid="diff-negatives">
+          {t('negatives.diff', { added: negatives.added.length, removed: negatives.removed.length })}
+          {negatives.added.map((q) => (
+            <ins key={`na-${q}`}>{q}</ins>
+          ))}
+          {negatives.removed.map((q) => (
+            <del key={`nr-${q}`}>{q}</del>
+          ))}
+        </p>
+      )}
+      {counts.added + counts.removed + counts.changed + negatives.added.length + negatives.removed.length ===
+        0 && <p className="muted">{t('diff.none')}</p>}
       <ul className="diff-list">
         {diff.added.map((e) => (
           <li

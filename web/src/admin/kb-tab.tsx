@@ -1,16 +1,19 @@
-// The knowledge-base section: entries, version history, publish, regression cases, import/export.
+// The knowledge-base section: entries, "must not answer" examples, version history, publish, regression
+// cases, import/export.
 import type { AdminKb } from './admin-types.js';
 import { EntriesView } from './entries-view.js';
 import { ImportExport } from './import-export.js';
 import { useI18n, type AdminKey } from './messages.js';
+import { NegativesEditor } from './negatives-editor.js';
 import { PublishPanel } from './publish-panel.js';
 import { RegressionCases } from './regression-cases.js';
 import { VersionHistory } from './version-history.js';
 
-const VIEWS = ['entries', 'versions', 'publish', 'cases', 'files'] as const;
+const VIEWS = ['entries', 'negatives', 'versions', 'publish', 'cases', 'files'] as const;
 type View = (typeof VIEWS)[number];
 const LABEL: Record<View, AdminKey> = {
   entries: 'kbnav.entries',
+  negatives: 'kbnav.negatives',
   versions: 'kbnav.versions',
   publish: 'kbnav.publish',
   cases: 'kbnav.cases',
@@ -53,6 +56,7 @@ export function KbTab({
         ))}
       </nav>
       {view === 'entries' && <EntriesView key={param ?? ''} kb={kb} reload={reload} initialId={param} />}
+      {view === 'negatives' && <NegativesEditor key={kb.version} kb={kb} reload={reload} />}
       {view === 'versions' && <VersionHistory kb={kb} reload={reload} />}
       {view === 'publish' && <PublishPanel kb={kb} reload={reload} />}
       {view === 'cases' && <RegressionCases kb={kb} />}

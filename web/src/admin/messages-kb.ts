@@ -2,6 +2,16 @@
 export const kbZh = {
   'kbnav.label': '知识库',
   'kbnav.entries': '条目',
+  'kbnav.negatives': '不应回答',
+  'negatives.title': '不应回答的问题',
+  'negatives.intro':
+    '客户常问、但知识库里没有答案的话（天气、股票、别家平台的订单……）。机器人据此学会何时不作答、改为转人工；保存后为草稿，发布后生效。它们不是回归用例：要检查某句话不被回答，请在“回归用例”中添加。',
+  'negatives.label': '示例（每行一个）',
+  'negatives.hint': '{count} 条（保存时去掉首尾空格、空行和重复）',
+  'negatives.saved': '已保存为草稿，知识库版本 v{version}。',
+  'negatives.unchanged': '没有变化，未生成新版本。',
+  'negatives.diff': '不应回答的问题：新增 {added}，删除 {removed}',
+  'versions.negatives': '不应回答 ±{count}',
   'kbnav.versions': '版本历史',
   'kbnav.publish': '发布',
   'kbnav.cases': '回归用例',
@@ -180,6 +190,16 @@ export type KbKey = keyof typeof kbZh;
 export const kbEn: Record<KbKey, string> = {
   'kbnav.label': 'Knowledge base',
   'kbnav.entries': 'Entries',
+  'kbnav.negatives': 'Must not answer',
+  'negatives.title': 'Questions the bot must not answer',
+  'negatives.intro':
+    "Messages customers send that the knowledge base has no answer for (weather, stocks, another platform's orders…). The bot learns from them when not to answer and to hand off instead; saving makes a draft, live after a publish. They are not regression cases: to check that a message is not answered, add a regression case.",
+  'negatives.label': 'Examples (one per line)',
+  'negatives.hint': '{count} (saving trims spaces and drops blank lines and repeats)',
+  'negatives.saved': 'Saved as a draft: KB version v{version}.',
+  'negatives.unchanged': 'Nothing changed: no new version.',
+  'negatives.diff': 'Must-not-answer examples: {added} added, {removed} removed',
+  'versions.negatives': 'must not answer ±{count}',
   'kbnav.versions': 'History',
   'kbnav.publish': 'Publish',
   'kbnav.cases': 'Regression cases',
