@@ -47,3 +47,25 @@ export function applyPolicy(
   const reason = covered < thresholds.clarify / 2 ? 'out-of-scope' : 'low-confidence';
   return { decision: 'handoff', reason, confidence, offered: 0 };
 }
+
+/**
+ * How close (cosine over the engine's features) a message must be to one of the KB's "must not answer"
+ * examples before that example can overrule the bot: at 0.5 the two share most of their informative
+ * wording, not merely a word or two.
+ */
+export const NEGATIVE_MATCH_FLOOR = 0.5;
+
+/**
+ * The business's "must not answer" examples say what the bot must leave to a person. An answer or a
+ * clarification gives way to a handoff when the message is closer to one of them than to every example
+ * question of the entry it would get (the calibrated thresholds alone learn from them only on average).
+ */
+export function refusedByNegative(
+  outcome: PolicyOutcome,
+  nearestNegative: number,
+  nearestExample: number,
+): PolicyOutcome {
+  if (outcome.decision === 'handoff') return outcome;
+  if (nearestNegative < NEGATIVE_MATCH_FLOOR || nearestNegative <= nearestExample) return outcome;
+  return { decision: 'handoff', reason: 'out-of-scope', confidence: outcome.confidence, offered: 0 };
+}

@@ -15,6 +15,8 @@ export interface ScoringCore {
   entries: EntryRetriever;
   /** Weight of the entry-retrieval cosine added to the classifier's logits (chosen by cross-validation). */
   fusion: number;
+  /** The KB's "must not answer" examples as one class (absent in cross-validation and older models). */
+  negatives?: ExampleIndex;
 }
 
 /** The two views of a message before fusion: classifier logits and entry-retrieval cosines. */
@@ -38,6 +40,8 @@ export interface Scored {
   wordCoverage: number;
   /** Cosine to the nearest example question of each of the best two classes (as in order). */
   nearest: number[];
+  /** Cosine to the nearest "must not answer" example (0 when the KB has none). */
+  nearestNegative: number;
   /** Cosine of the message to the top entry's whole text. */
   entryCosine: number;
   /** Share of the message's informative words found in the top entry's text. */
@@ -105,6 +109,7 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
   const dense = scratch(core.vectorizer.keys.length);
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = vector.vals[k];
   const nearest = order.slice(0, NEAREST_PROBED).map((c) => nearestExample(core.examples, dense, c));
+  const nearestNegative = core.negatives ? nearestExample(core.negatives, dense, 0) : 0;
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
   const top = order[0];
   return {
@@ -116,6 +121,7 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
     coverage,
     wordCoverage,
     nearest,
+    nearestNegative,
     entryCosine: top === undefined ? 0 : views.retrieved.cosine[top],
     entryCoverage: top === undefined ? 0 : entryCoverage(core.entries, views.retrieved, top),
   };

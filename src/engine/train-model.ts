@@ -3,6 +3,7 @@
 // the final classifier on everything.
 import { TrainedModel, type ModelData } from './answer-model.js';
 import { crossValidate } from './cross-validation.js';
+import { buildExampleIndex } from './example-index.js';
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type TextFeatures } from './features.js';
 import { discoverVocabulary } from './kb-vocabulary.js';
 import { normalizeText } from './normalize-text.js';
@@ -10,6 +11,7 @@ import { DEFAULT_SOFTMAX_OPTIONS } from './softmax-classifier.js';
 import { selectThresholds } from './threshold-selection.js';
 import { trainCore, type TrainingDoc } from './train-core.js';
 import type { AnswerModel, KnowledgeBase, TrainOptions } from './types.js';
+import { vectorize } from './vectorizer.js';
 
 export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): AnswerModel {
   const softmaxOptions = DEFAULT_SOFTMAX_OPTIONS;
@@ -64,6 +66,15 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
     clarifyCoef: selection.calibrators.clarify.coef,
     thresholds,
     exactQuestions: exactQuestionIndex(texts),
+    ...(negativeTexts.length > 0
+      ? {
+          negatives: buildExampleIndex(
+            negativeTexts.map((q) => vectorize(core.vectorizer, extractFeatures(q, featureOptions)).vector),
+            new Int32Array(negativeTexts.length),
+            1,
+          ),
+        }
+      : {}),
   };
   return new TrainedModel(data);
 }
