@@ -56,7 +56,7 @@ export function KbTab({
         ))}
       </nav>
       {view === 'entries' && <EntriesView key={param ?? ''} kb={kb} reload={reload} initialId={param} />}
-      {view === 'negatives' && <NegativesEditor key={kb.version} kb={kb} reload={reload} />}
+      {view === 'negatives' && <NegativesEditor kb={kb} reload={reload} />}
       {view === 'versions' && <VersionHistory kb={kb} reload={reload} />}
       {view === 'publish' && <PublishPanel kb={kb} reload={reload} />}
       {view === 'cases' && <RegressionCases kb={kb} />}
