@@ -4,6 +4,7 @@ import type { ExampleIndex } from './example-index.js';
 import { entryRetriever, type EntryIndex } from './entry-retrieval.js';
 import type { FeatureOptions } from './features.js';
 import { applyPolicy, refusedByNegative, type Calibrators, type PolicyOutcome } from './decision-policy.js';
+import { negativeMatcher, type NegativeIndex } from './negative-index.js';
 import { normalizeText, splitSentences } from './normalize-text.js';
 import { matchedTerms, RANKED, scoreText, signalsOf, type Scored, type ScoringCore } from './scoring.js';
 import type { AnswerModel, DecisionThresholds, EngineDecision, ScoredCandidate } from './types.js';
@@ -28,8 +29,8 @@ export interface ModelData {
   thresholds: DecisionThresholds;
   /** Normalized example questions and titles → entry index (−1 when shared by several entries). */
   exactQuestions: Record<string, number>;
-  /** The KB's "must not answer" examples as one class (absent: the KB has none, or an older model). */
-  negatives?: ExampleIndex;
+  /** The KB's "must not answer" examples (absent: the KB has none, or an older model). */
+  negatives?: NegativeIndex;
 }
 
 /** An exact example question is in scope and names its entry; only a typo'd duplicate could be wrong. */
@@ -69,7 +70,7 @@ export class TrainedModel implements AnswerModel {
       examples: data.examples,
       entries: entryRetriever(data.entryIndex),
       fusion: data.fusion,
-      negatives: data.negatives,
+      negatives: data.negatives ? negativeMatcher(data.negatives) : undefined,
     };
     this.calibrators = { answer: { coef: data.answerCoef }, clarify: { coef: data.clarifyCoef } };
   }
@@ -145,7 +146,9 @@ export class TrainedModel implements AnswerModel {
     const scored = scoreText(this.core, normalized);
     const topProbs = scored.order.slice(0, 3).map((c) => scored.probs[c]);
     const outcome = applyPolicy(signalsOf(scored), topProbs, this.calibrators, this.thresholds);
-    return { scored, outcome: refusedByNegative(outcome, scored.nearestNegative, scored.nearest[0] ?? 0) };
+    // The entry's nearest example, on the same all-features scale as the must-not-answer examples.
+    const nearestExample = (scored.nearest[0] ?? 0) * scored.knownShare;
+    return { scored, outcome: refusedByNegative(outcome, scored.nearestNegative, nearestExample) };
   }
 
   private explain({ scored, outcome }: Evaluation): EngineDecision {

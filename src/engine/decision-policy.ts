@@ -49,9 +49,9 @@ export function applyPolicy(
 }
 
 /**
- * How close (cosine over the engine's features) a message must be to one of the KB's "must not answer"
- * examples before that example can overrule the bot: at 0.5 the two share most of their informative
- * wording, not merely a word or two.
+ * How close a message must be to one of the KB's "must not answer" examples (cosine over all the
+ * features of both, negative-index.ts) before that example can overrule the bot: at 0.5 the two share
+ * most of their informative wording, not merely a word or two.
  */
 export const NEGATIVE_MATCH_FLOOR = 0.5;
 
@@ -67,5 +67,7 @@ export function refusedByNegative(
 ): PolicyOutcome {
   if (outcome.decision === 'handoff') return outcome;
   if (nearestNegative < NEGATIVE_MATCH_FLOOR || nearestNegative <= nearestExample) return outcome;
-  return { decision: 'handoff', reason: 'out-of-scope', confidence: outcome.confidence, offered: 0 };
+  // The confidence that the entry is right cannot exceed the evidence against it.
+  const confidence = Math.min(outcome.confidence, 1 - nearestNegative);
+  return { decision: 'handoff', reason: 'out-of-scope', confidence, offered: 0 };
 }

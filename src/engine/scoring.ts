@@ -5,6 +5,7 @@ import { extractFeatures, type FeatureOptions, type TextFeatures } from './featu
 import { FUNCTION_WORDS } from './function-words.js';
 import { logits, softmax, type SoftmaxWeights } from './softmax-classifier.js';
 import { nearestExample, type ExampleIndex } from './example-index.js';
+import { negativeSimilarity, type NegativeMatcher } from './negative-index.js';
 import { vectorize, type SparseVector, type Vectorizer } from './vectorizer.js';
 
 export interface ScoringCore {
@@ -15,8 +16,8 @@ export interface ScoringCore {
   entries: EntryRetriever;
   /** Weight of the entry-retrieval cosine added to the classifier's logits (chosen by cross-validation). */
   fusion: number;
-  /** The KB's "must not answer" examples as one class (absent in cross-validation and older models). */
-  negatives?: ExampleIndex;
+  /** The KB's "must not answer" examples (absent in cross-validation, and when the KB has none). */
+  negatives?: NegativeMatcher;
 }
 
 /** The two views of a message before fusion: classifier logits and entry-retrieval cosines. */
@@ -40,8 +41,10 @@ export interface Scored {
   wordCoverage: number;
   /** Cosine to the nearest example question of each of the best two classes (as in order). */
   nearest: number[];
-  /** Cosine to the nearest "must not answer" example (0 when the KB has none). */
+  /** Cosine to the nearest "must not answer" example over all features (0 when the KB has none). */
   nearestNegative: number;
+  /** The message's known-feature norm over its all-feature norm (1 when the KB has no such examples). */
+  knownShare: number;
   /** Cosine of the message to the top entry's whole text. */
   entryCosine: number;
   /** Share of the message's informative words found in the top entry's text. */
@@ -109,7 +112,9 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
   const dense = scratch(core.vectorizer.keys.length);
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = vector.vals[k];
   const nearest = order.slice(0, NEAREST_PROBED).map((c) => nearestExample(core.examples, dense, c));
-  const nearestNegative = core.negatives ? nearestExample(core.negatives, dense, 0) : 0;
+  const negative = core.negatives
+    ? negativeSimilarity(core.negatives, core.vectorizer, views.features)
+    : { nearest: 0, knownShare: 1 };
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
   const top = order[0];
   return {
@@ -121,7 +126,8 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
     coverage,
     wordCoverage,
     nearest,
-    nearestNegative,
+    nearestNegative: negative.nearest,
+    knownShare: negative.knownShare,
     entryCosine: top === undefined ? 0 : views.retrieved.cosine[top],
     entryCoverage: top === undefined ? 0 : entryCoverage(core.entries, views.retrieved, top),
   };

@@ -3,15 +3,14 @@
 // the final classifier on everything.
 import { TrainedModel, type ModelData } from './answer-model.js';
 import { crossValidate } from './cross-validation.js';
-import { buildExampleIndex } from './example-index.js';
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type TextFeatures } from './features.js';
 import { discoverVocabulary } from './kb-vocabulary.js';
+import { buildNegativeIndex } from './negative-index.js';
 import { normalizeText } from './normalize-text.js';
 import { DEFAULT_SOFTMAX_OPTIONS } from './softmax-classifier.js';
 import { selectThresholds } from './threshold-selection.js';
 import { trainCore, type TrainingDoc } from './train-core.js';
 import type { AnswerModel, KnowledgeBase, TrainOptions } from './types.js';
-import { vectorize } from './vectorizer.js';
 
 export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): AnswerModel {
   const softmaxOptions = DEFAULT_SOFTMAX_OPTIONS;
@@ -32,7 +31,8 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
   };
   const features: TextFeatures[][] = texts.map((qs) => qs.map((q) => extractFeatures(q, featureOptions)));
   const answers = kb.entries.map((e) => extractFeatures(normalizeText(e.answer), featureOptions));
-  const negativeTexts = (kb.negatives ?? []).map(normalizeText).filter((q) => q !== '');
+  // Each once, as the server stores them (cleanNegatives): a repeat would weigh one example twice.
+  const negativeTexts = [...new Set((kb.negatives ?? []).map(normalizeText))].filter((q) => q !== '');
 
   const { records, fusion } = crossValidate({
     entries: features,
@@ -68,10 +68,9 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
     exactQuestions: exactQuestionIndex(texts),
     ...(negativeTexts.length > 0
       ? {
-          negatives: buildExampleIndex(
-            negativeTexts.map((q) => vectorize(core.vectorizer, extractFeatures(q, featureOptions)).vector),
-            new Int32Array(negativeTexts.length),
-            1,
+          negatives: buildNegativeIndex(
+            core.vectorizer,
+            negativeTexts.map((q) => extractFeatures(q, featureOptions)),
           ),
         }
       : {}),
