@@ -69,7 +69,7 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
           summary:
             'Replace the draft KB with a file: JSON (DESIGN contract), CSV or Excel .xlsx, sent as the raw body',
           description:
-            'All or nothing: any bad entry or row refuses the whole file with 400 INVALID_KB, details listing every problem ({index, id, field, message} for JSON, {row, message} for CSV/xlsx). Makes one new draft version; publish it to go live.',
+            'All or nothing: any bad entry or row refuses the whole file with 400 INVALID_KB, details listing every problem ({index, id, field, message} for JSON, {row, message} for CSV/xlsx). Makes one new draft version; publish it to go live. A JSON file with "negatives" replaces the must-not-answer examples; one without the field, and CSV/xlsx, keep them (an export omits the field when there are none, so re-importing such a file keeps the current ones: roll back to restore a version exactly).',
           consumes: ['application/json', ...RAW_TYPES],
           querystring: {
             type: 'object',
@@ -116,14 +116,15 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
       const user = await admin(request);
       const { format, version } = request.query;
       const meta = await storage.kb.meta();
-      const [entries, negatives] =
+      const content =
         version === undefined
-          ? await kb.exportFile().then((f) => [f.entries, f.negatives ?? []] as const)
-          : await Promise.all([storage.kb.snapshot(version), storage.kb.negativesAt(version)]);
-      if (!entries) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: version ?? '' });
+          ? await kb.exportFile().then((f) => ({ entries: f.entries, negatives: f.negatives ?? [] }))
+          : await storage.kb.contentAt(version);
+      if (!content) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: version ?? '' });
+      const { entries } = content;
       const file = await renderKbFile(
         format,
-        kbAt(meta, entries, negatives ?? []),
+        kbAt(meta, entries, content.negatives),
         version === undefined ? 'knowledge-base' : `knowledge-base-v${version}`,
       );
       await services.audit.record(

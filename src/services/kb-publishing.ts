@@ -11,9 +11,9 @@ import {
   type KbDiffCounts,
   type NegativesDiff,
 } from '../domain/kb-diff.js';
-import type { AnswerModel, KbEntry, KnowledgeBase } from '../engine/types.js';
+import type { AnswerModel, KnowledgeBase } from '../engine/types.js';
 import { reasonedError } from '../errors.js';
-import type { KbVersion } from '../storage/ports.js';
+import type { KbVersion, KbVersionContent } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
 import { kbAt } from './kb-document.js';
 import type { ActiveModel } from './model-registry.js';
@@ -24,15 +24,9 @@ import { trainInWorker } from './train-in-worker.js';
 export interface VersionHistoryItem extends KbVersion {
   /** Against the version before it. */
   changes: KbDiffCounts;
-  /** "Must not answer" examples added or removed against the version before it. */
-  negativesChanged: number;
+  /** How many "must not answer" examples it added and removed against the version before it. */
+  negatives: { added: number; removed: number };
   live: boolean;
-}
-
-/** What a version holds: its entries and its "must not answer" examples. */
-interface VersionContent {
-  entries: KbEntry[];
-  negatives: string[];
 }
 
 export interface PublishOptions {
@@ -60,13 +54,10 @@ export function createKbPublishing(
 ) {
   const { storage, clock, models, bus } = ctx;
 
-  async function contentAt(version: number): Promise<VersionContent> {
-    const [entries, negatives] = await Promise.all([
-      storage.kb.snapshot(version),
-      storage.kb.negativesAt(version),
-    ]);
-    if (!entries) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version });
-    return { entries, negatives: negatives ?? [] };
+  async function contentAt(version: number): Promise<KbVersionContent> {
+    const content = await storage.kb.contentAt(version);
+    if (!content) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version });
+    return content;
   }
 
   async function history(
@@ -79,12 +70,11 @@ export function createKbPublishing(
     ]);
     // Counts are derived from the snapshots rather than stored, so versions made before this feature
     // have them too; versions are consecutive, so each one's predecessor is version - 1.
-    const contents = new Map<number, VersionContent>();
-    const at = async (v: number): Promise<VersionContent> => {
+    const contents = new Map<number, KbVersionContent>();
+    const at = async (v: number): Promise<KbVersionContent> => {
       let content = contents.get(v);
       if (!content) {
-        const [entries, negatives] = await Promise.all([storage.kb.snapshot(v), storage.kb.negativesAt(v)]);
-        content = { entries: entries ?? [], negatives: negatives ?? [] };
+        content = (await storage.kb.contentAt(v)) ?? { entries: [], negatives: [] };
         contents.set(v, content);
       }
       return content;
@@ -93,9 +83,9 @@ export function createKbPublishing(
     for (const v of [...versions].reverse()) {
       const [before, after] = [await at(v.version - 1), await at(v.version)];
       const changes = countDiff(diffKb(before.entries, after.entries));
-      const negatives = diffNegatives(before.negatives, after.negatives);
-      const negativesChanged = negatives.added.length + negatives.removed.length;
-      items.push({ ...v, changes, negativesChanged, live: v.version === liveVersion });
+      const { added, removed } = diffNegatives(before.negatives, after.negatives);
+      const negatives = { added: added.length, removed: removed.length };
+      items.push({ ...v, changes, negatives, live: v.version === liveVersion });
     }
     return { version, liveVersion, versions: items.reverse() };
   }
@@ -122,13 +112,13 @@ export function createKbPublishing(
   }
 
   /** The regression run of a candidate (the content of `version`) against the live version. */
-  async function check(version: number, content: VersionContent): Promise<Checked> {
+  async function check(version: number, content: KbVersionContent): Promise<Checked> {
     const [meta, liveVersion, cases] = await Promise.all([
       storage.kb.meta(),
       storage.kb.publishedVersion(),
       storage.regressionCases.list(),
     ]);
-    const kb = (c: VersionContent): KnowledgeBase => kbAt(meta, c.entries, c.negatives);
+    const kb = (c: KbVersionContent): KnowledgeBase => kbAt(meta, c.entries, c.negatives);
     const answering = models.current();
     const [candidate, live] = await Promise.all([
       trained(version, kb(content)),

@@ -34,13 +34,13 @@ export async function createModelRegistry(
 ): Promise<ModelRegistry> {
   const build = async (): Promise<ActiveModel> => {
     const [version, meta] = await Promise.all([kb.publishedVersion(), kb.meta()]);
-    const [entries, negatives] = await Promise.all([kb.snapshot(version), kb.negativesAt(version)]);
+    const { entries, negatives } = (await kb.contentAt(version)) ?? { entries: [], negatives: [] };
     const started = clock();
-    const model = await train(kbAt(meta, entries ?? [], negatives ?? []));
+    const model = await train(kbAt(meta, entries, negatives));
     return {
       model,
       kbVersion: version,
-      entries: new Map((entries ?? []).map((e) => [e.id, e])),
+      entries: new Map(entries.map((e) => [e.id, e])),
       trainedMs: clock() - started,
     };
   };

@@ -104,15 +104,18 @@ export function kbRepository(db: Executor): KbRepository {
         return numUpdatedRows > 0n ? recordVersion(trx, version + 1, author, null, now) : false;
       }),
 
-    async negativesAt(version) {
-      if (version === 0) return [];
+    async contentAt(version) {
+      if (version === 0) return { entries: [], negatives: [] };
       const row = await db()
         .selectFrom('kb_versions')
-        .select('negatives')
+        .select(['snapshot', 'negatives'])
         .where('version', '=', version)
         .executeTakeFirst();
       if (!row) return null;
-      return row.negatives === null ? [] : (JSON.parse(row.negatives) as string[]);
+      return {
+        entries: JSON.parse(row.snapshot) as KbEntry[],
+        negatives: row.negatives === null ? [] : (JSON.parse(row.negatives) as string[]),
+      };
     },
 
     async listVersions(limit) {

@@ -184,6 +184,12 @@ export interface KbMeta {
   locale: string;
 }
 
+/** What a KB version holds. */
+export interface KbVersionContent {
+  entries: KbEntry[];
+  negatives: string[];
+}
+
 export interface KbRepository {
   /** The current version number (0 when the KB was never written). */
   currentVersion(): Promise<number>;
@@ -209,8 +215,11 @@ export interface KbRepository {
   negatives(): Promise<string[]>;
   /** Replaces them; records a new version and returns its number (false, no version, when unchanged). */
   setNegatives(negatives: string[], author: string | null, now: number): Promise<number | false>;
-  /** The "must not answer" examples as they were at a version (null when the version is unknown). */
-  negativesAt(version: number): Promise<string[] | null>;
+  /**
+   * A version's content, read together: its entries (as `snapshot`) and its "must not answer" examples
+   * (none for versions made before they were stored). Null when the version is unknown.
+   */
+  contentAt(version: number): Promise<KbVersionContent | null>;
   listVersions(limit: number): Promise<KbVersion[]>;
   /** The full entry list as it was at a version (null when unknown). */
   snapshot(version: number): Promise<KbEntry[] | null>;

@@ -155,7 +155,7 @@ export function kbCases(open: OpenStorage): void {
 
     it('"must not answer" examples: versioned with the entries, kept by entry edits, restorable per version', async () => {
       expect(await kb().negatives()).toEqual([]);
-      expect(await kb().negativesAt(0)).toEqual([]);
+      expect(await kb().contentAt(0)).toEqual({ entries: [], negatives: [] });
       await kb().replaceAll(META, [entry('a')], null, null, T0); // v1, none
       const list = ['明天会下雨吗', 'tell me a joke', '  空格 保留  '];
       expect(await kb().setNegatives(list, 'admin', T0 + 1)).toBe(2);
@@ -168,15 +168,11 @@ export function kbCases(open: OpenStorage): void {
         5,
       );
       expect(await kb().setNegatives([], null, T0 + 6)).toBe(6);
-      expect(await Promise.all([1, 2, 3, 4, 5, 6].map((v) => kb().negativesAt(v)))).toEqual([
-        [],
-        list,
-        list,
-        list,
-        ['股票'],
-        [],
-      ]);
-      expect(await kb().negativesAt(7)).toBeNull();
+      expect(
+        await Promise.all([1, 2, 3, 4, 5, 6].map(async (v) => (await kb().contentAt(v))?.negatives)),
+      ).toEqual([[], list, list, list, ['股票'], []]);
+      expect(await kb().contentAt(7)).toBeNull();
+      expect((await kb().contentAt(4))?.entries).toEqual([entry('c')]);
       expect((await kb().listVersions(10)).map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
       expect(await kb().meta()).toEqual(META);
     });
@@ -187,7 +183,7 @@ export function kbCases(open: OpenStorage): void {
         kb().replaceAll({ ...META, negatives: ['别的'] }, [entry('x'), entry('x')], null, null, T0 + 1),
       ).rejects.toThrow();
       expect(await kb().negatives()).toEqual(['天气']);
-      expect(await kb().negativesAt(1)).toEqual(['天气']);
+      expect((await kb().contentAt(1))?.negatives).toEqual(['天气']);
     });
 
     it('concurrent writes each get their own version, and each snapshot holds every earlier write', async () => {

@@ -1,32 +1,61 @@
-// Upgrading an existing database: versions made before 0008 had no "must not answer" examples (read as
-// none, so they still publish and roll back), and running 0008 again changes nothing.
+// Upgrading a store made before 0008: its versions had no "must not answer" examples and read as none
+// (so they still publish, export and roll back), the draft starts with none, and running 0008 again
+// changes nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator, sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openSqlite } from '../sqlite-storage.js';
 import { openStorage } from '../open-storage.js';
+import { initialMigration } from './0001-initial.js';
+import { evidenceMigration } from './0002-evidence.js';
+import { routingMigration } from './0003-routing.js';
+import { kbLifecycleMigration } from './0004-kb-lifecycle.js';
+import { learningMigration } from './0005-learning.js';
+import { insightsMigration } from './0006-insights.js';
+import { insightResponseDaysMigration } from './0007-insight-response-days.js';
 import { kbNegativesMigration } from './0008-kb-negatives.js';
 
 const root = mkdtempSync(join(tmpdir(), 'zhida-0008-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-it('reads versions from before as having none, and can run again', async () => {
+it('reads the versions of an older store as having none, and can run again', async () => {
   const dataDir = join(root, 'old');
-  const storage = await openStorage({ dataDir });
-  const entry = { id: 'a', title: 'T', questions: ['q'], answer: 'A' };
-  await storage.kb.replaceAll({ name: '店', locale: 'zh-CN' }, [entry], null, null, 1);
-  await storage.close();
-  // As an older release left it: the version row has no list (the column did not exist).
-  const db = openSqlite(dataDir);
-  await db.updateTable('kb_versions').set({ negatives: null }).execute();
-  await expect(kbNegativesMigration('sqlite').up(db)).resolves.toBeUndefined();
-  await db.destroy();
+  const old = openSqlite(dataDir);
+  const migrator = new Migrator({
+    db: old,
+    allowUnorderedMigrations: true,
+    provider: {
+      getMigrations: async () => ({
+        '0001-initial': initialMigration('sqlite'),
+        '0002-evidence': evidenceMigration('sqlite'),
+        '0003-routing': routingMigration('sqlite'),
+        '0004-kb-lifecycle': kbLifecycleMigration('sqlite'),
+        '0005-learning': learningMigration('sqlite'),
+        '0006-insights': insightsMigration('sqlite'),
+        '0007-insight-response-days': insightResponseDaysMigration('sqlite'),
+      }),
+    },
+  });
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  const entries = [{ id: 'a', title: 'T', questions: ['q'], answer: 'A' }];
+  await sql`insert into kb_versions (version, created_at, author, note, entry_count, snapshot)
+    values (1, 1, null, null, 1, ${JSON.stringify(entries)})`.execute(old);
+  await sql`update kb_meta set version = 1, published_version = 1`.execute(old);
+  await old.destroy();
 
+  const storage = await openStorage({ dataDir });
+  expect(await storage.kb.contentAt(1)).toEqual({ entries, negatives: [] });
+  expect(await storage.kb.negatives()).toEqual([]);
+  expect(await storage.kb.setNegatives(['天气'], null, 2)).toBe(2);
+  expect((await storage.kb.contentAt(2))?.negatives).toEqual(['天气']);
+  await storage.close();
+
+  const again = openSqlite(dataDir);
+  await expect(kbNegativesMigration('sqlite').up(again)).resolves.toBeUndefined();
+  await again.destroy();
   const reopened = await openStorage({ dataDir });
-  expect(await reopened.kb.negativesAt(1)).toEqual([]);
-  expect(await reopened.kb.negatives()).toEqual([]);
-  expect(await reopened.kb.setNegatives(['天气'], null, 2)).toBe(2);
-  expect(await reopened.kb.negativesAt(2)).toEqual(['天气']);
+  expect(await reopened.kb.negatives()).toEqual(['天气']);
   await reopened.close();
 });
