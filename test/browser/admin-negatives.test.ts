@@ -1,15 +1,34 @@
 // The admin keeps the "must not answer" examples in real Chromium: the demo's list is shown, an added
-// line saves as a draft version, the version history and diff show the change, and it goes live.
+// line saves as a draft version, the version history and diff show the change, and once published the
+// bot leaves that message to a person.
 import { expect, it } from 'vitest';
 import { adminPage, newContext, staffApi, useServerAndBrowser } from './harness.js';
 
 const suite = useServerAndBrowser();
+
+/** A new customer's first message: the bot's decision. */
+async function ask(text: string): Promise<string | undefined> {
+  const started = await fetch(`${suite.server.url}/api/v1/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
+  const asked = await fetch(`${suite.server.url}/api/v1/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ text, clientMessageId: 'q' }),
+  });
+  return ((await asked.json()) as { replies: Array<{ decision?: string }> }).replies[0]?.decision;
+}
 
 it('edits the must-not-answer examples as a draft, shows the change in history, publishes it', async () => {
   const admin = await staffApi(suite.server.url, 'admin');
   try {
     const before = await admin.get<{ negatives: string[]; version: number }>('/api/admin/kb');
     expect(before.negatives.length).toBeGreaterThan(10);
+
+    expect(await ask('狗狗币还会涨吗？')).toBe('answer');
 
     const page = await (await newContext(suite.browser)).newPage();
     await adminPage.login(page, suite.server.url, '#/kb/negatives');
@@ -18,13 +37,13 @@ it('edits the must-not-answer examples as a draft, shows the change in history, 
     await page.getByText(`${before.negatives.length} 条`).waitFor();
 
     // A new line, a repeat and a blank line: the repeat and the blank are dropped on save.
-    await box.fill(`${before.negatives.join('\n')}\n\n  帮我查一下明天的航班  \n${before.negatives[0]}`);
+    await box.fill(`${before.negatives.join('\n')}\n\n  狗狗币还会涨吗  \n${before.negatives[0]}`);
     await page.getByRole('button', { name: '保存' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: `知识库版本 v${before.version + 1}` })
       .waitFor();
-    await expect.poll(() => box.inputValue()).toBe([...before.negatives, '帮我查一下明天的航班'].join('\n'));
+    await expect.poll(() => box.inputValue()).toBe([...before.negatives, '狗狗币还会涨吗'].join('\n'));
     await expect.poll(async () => (await adminPage.versions(page)).draft).toBe(before.version + 1);
 
     // Saving the same list again makes no version.
@@ -34,24 +53,26 @@ it('edits the must-not-answer examples as a draft, shows the change in history, 
     await page.getByRole('link', { name: '版本历史' }).click();
     await page
       .locator(`tr[data-version="${before.version + 1}"]`)
-      .getByText('不应回答 ±1')
+      .getByText('不应回答 +1 −0')
       .waitFor();
 
     const stored = await admin.get<{ negatives: string[]; version: number; publishedVersion: number }>(
       '/api/admin/kb',
     );
-    expect(stored.negatives).toEqual([...before.negatives, '帮我查一下明天的航班']);
+    expect(stored.negatives).toEqual([...before.negatives, '狗狗币还会涨吗']);
     expect(stored.publishedVersion).toBe(before.version);
     const diff = await admin.get<{ negatives: { added: string[]; removed: string[] } }>(
       `/api/admin/kb/diff?from=${before.version}&to=${before.version + 1}`,
     );
-    expect(diff.negatives).toEqual({ added: ['帮我查一下明天的航班'], removed: [] });
+    expect(diff.negatives).toEqual({ added: ['狗狗币还会涨吗'], removed: [] });
 
     const published = await admin.post<{ published: boolean; liveVersion: number }>(
       '/api/admin/kb/publish',
       {},
     );
     expect(published).toMatchObject({ published: true, liveVersion: before.version + 1 });
+    // The live bot now leaves that message to a person (it took it for a restock question before).
+    expect(await ask('狗狗币还会涨吗？')).toBe('handoff');
     await page.context().close();
   } finally {
     await admin.dispose();

@@ -36,8 +36,8 @@ export interface KbVersion {
   publishedBy: string | null;
   live: boolean;
   changes: ChangeCounts;
-  /** "Must not answer" examples added or removed against the version before. */
-  negativesChanged: number;
+  /** "Must not answer" examples added and removed against the version before. */
+  negatives: { added: number; removed: number };
 }
 
 export interface VersionHistory {

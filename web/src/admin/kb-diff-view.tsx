@@ -25,15 +25,21 @@ export function KbDiffView({ diff }: { diff: KbDiff }) {
         <span className="muted">{t('diff.unchanged', { count: diff.unchanged })}</span>
       </p>
       {negatives.added.length + negatives.removed.length > 0 && (
-        <p className="diff-negatives" data-testid="diff-negatives">
-          {t('negatives.diff', { added: negatives.added.length, removed: negatives.removed.length })}
-          {negatives.added.map((q) => (
-            <ins key={`na-${q}`}>{q}</ins>
-          ))}
-          {negatives.removed.map((q) => (
-            <del key={`nr-${q}`}>{q}</del>
-          ))}
-        </p>
+        <div data-testid="diff-negatives">
+          <p>{t('negatives.diff', { added: negatives.added.length, removed: negatives.removed.length })}</p>
+          <ul className="diff-negatives">
+            {negatives.added.map((q) => (
+              <li key={`na-${q}`}>
+                <ins>{q}</ins>
+              </li>
+            ))}
+            {negatives.removed.map((q) => (
+              <li key={`nr-${q}`}>
+                <del>{q}</del>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {counts.added + counts.removed + counts.changed + negatives.added.length + negatives.removed.length ===
         0 && <p className="muted">{t('diff.none')}</p>}

@@ -1,7 +1,7 @@
 // The KB's "must not answer" examples: messages customers send that no entry answers (weather, stocks,
 // other shops…). The engine learns from them where to stop answering and hand off; like an entry edit,
 // saving makes a draft version that the bot uses once it is published.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { request } from '../shared/api.js';
 import type { AdminKb } from './admin-types.js';
 import { useErrorText } from './error-text.js';
@@ -17,7 +17,16 @@ const lines = (text: string) =>
 export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
   const { errorText } = useErrorText();
-  const [text, setText] = useState(kb.negatives.join('\n'));
+  const stored = kb.negatives.join('\n');
+  const [text, setText] = useState(stored);
+  // When the KB reloads with another list (another admin saved, an import), show it unless the text
+  // box holds edits of this admin's that are not saved yet.
+  const [shown, setShown] = useState(stored);
+  useEffect(() => {
+    if (stored === shown) return;
+    setText((current) => (current === shown ? stored : current));
+    setShown(stored);
+  }, [stored, shown]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ version: number; changed: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,6 +43,7 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
         { method: 'PUT', body: { negatives: lines(text) } },
       );
       setText(result.negatives.join('\n'));
+      setShown(result.negatives.join('\n'));
       setSaved(result);
       if (result.changed) await reload();
     } catch (error) {

@@ -162,8 +162,11 @@ export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Prom
                   <span className="chg chg--added">+{v.changes.added}</span>{' '}
                   <span className="chg chg--removed">−{v.changes.removed}</span>{' '}
                   <span className="chg chg--changed">~{v.changes.changed}</span>
-                  {v.negativesChanged > 0 && (
-                    <span className="muted"> · {t('versions.negatives', { count: v.negativesChanged })}</span>
+                  {v.negatives.added + v.negatives.removed > 0 && (
+                    <span className="muted">
+                      {' '}
+                      · {t('versions.negatives', { added: v.negatives.added, removed: v.negatives.removed })}
+                    </span>
                   )}
                 </td>
                 <td>
