@@ -68,7 +68,8 @@ export async function measureQueries(
     const cached = createInsightMetrics(deps);
     const profiles = createCustomerProfiles(deps);
     // No KB writes here: the topic actions are never called.
-    const learningTopics = () => createLearningTopics(deps, { create: noKb, update: noKb }, null);
+    const learningTopics = () =>
+      createLearningTopics(deps, { create: noKb, update: noKb, setNegatives: noKb }, null);
     const cachedTopics = learningTopics();
     for (const entry of await storage.kb.listEntries())
       for (const q of entry.questions) extractFeatures(normalizeText(q));

@@ -241,6 +241,46 @@ export async function learningClusterRoutes(app: FastifyInstance, services: AppS
     },
   );
 
+  app.post<{ Params: { clusterId: string }; Body: { publish?: boolean } }>(
+    '/api/admin/learning/clusters/:clusterId/out-of-scope',
+    {
+      schema: {
+        tags,
+        summary:
+          "Not the business's topic: add a cluster's questions to the KB's must-not-answer examples (a draft version; publish: true to go live) and resolve them",
+        params: clusterParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { publish: { type: 'boolean', default: false } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              added: { type: 'array', items: { type: 'string' } },
+              version: { type: ['integer', 'null'] },
+              resolved: { type: 'integer' },
+              publish: publishSchema,
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const user = await admin(request);
+      const result = await learning.topics.markOutOfScope(request.params.clusterId, request.body ?? {}, user);
+      await services.audit.record(
+        user,
+        'learning.cluster.out-of-scope',
+        { type: 'learning-cluster', id: request.params.clusterId },
+        { version: result.version, added: result.added.length, resolved: result.resolved },
+      );
+      return result;
+    },
+  );
+
   app.post<{ Params: { clusterId: string } }>(
     '/api/admin/learning/clusters/:clusterId/dismiss',
     {

@@ -202,6 +202,41 @@ describe('learning loop: capture → cluster → new entry → the bot answers',
     expect(missing.statusCode).toBe(404);
   });
 
+  it("turns a cluster that is not the shop's business into must-not-answer examples", async () => {
+    const stocks = ['明天股市会不会大涨', '明天股市会不会大跌'];
+    for (const text of stocks) {
+      const reply = (await ask(await server.startConversation(), text)).replies[0];
+      expect(reply.decision).toBe('handoff');
+    }
+    await server.services.learning.capture.settled();
+    const find = async () =>
+      (await server.json('GET', '/api/admin/learning/clusters?minSize=1', undefined, { cookie: admin }))
+        .json()
+        .clusters.filter((t: { examples: string[] }) => t.examples.some((e) => stocks.includes(e)));
+    const [cluster] = await find();
+    const before = (await server.json('GET', '/api/admin/kb', undefined, { cookie: admin })).json();
+    const marked = await server.json(
+      'POST',
+      `/api/admin/learning/clusters/${cluster.id}/out-of-scope`,
+      { publish: true },
+      { cookie: admin },
+    );
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json()).toMatchObject({ version: before.version + 1, publish: { published: true } });
+    expect(marked.json().added).toEqual(expect.arrayContaining(cluster.examples));
+    const after = (await server.json('GET', '/api/admin/kb', undefined, { cookie: admin })).json();
+    expect(after.negatives).toEqual([...before.negatives, ...marked.json().added]);
+    expect(after.publishedVersion).toBe(before.version + 1);
+    expect(await find()).toEqual([]); // resolved: the topic left the list
+    const gone = await server.json(
+      'POST',
+      `/api/admin/learning/clusters/${cluster.id}/out-of-scope`,
+      {},
+      { cookie: admin },
+    );
+    expect(gone.statusCode).toBe(404);
+  });
+
   it('is for admins only', async () => {
     const agent = await server.login('agent');
     expect(

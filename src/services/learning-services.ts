@@ -18,7 +18,7 @@ export interface LearningServices {
 
 export function createLearningServices(
   ctx: ServiceContext,
-  kb: Pick<KnowledgeBaseService, 'create' | 'update'>,
+  kb: Pick<KnowledgeBaseService, 'create' | 'update' | 'setNegatives'>,
   publishDraft: PublishDraft | null,
   onError: (err: unknown) => void,
 ): LearningServices {

@@ -1,12 +1,14 @@
 // Topics of unanswered questions for the admin, and the two-click actions on a topic: make it a new KB
-// entry, or add its questions as phrasings of an existing entry (or dismiss it). Either way its questions
-// are marked resolved, so the topic leaves the list.
+// entry, add its questions as phrasings of an existing entry, add them as must-not-answer examples (not
+// the business's topic), or dismiss it. Either way its questions are marked resolved, so the topic
+// leaves the list.
 // Topics are computed on demand from the newest MAX_TOPIC_QUESTIONS open questions (average linkage:
 // ~1.3 s for 3,000 questions on a loaded 2-core machine, BENCHMARKS.md) and cached until a question
 // arrives or is resolved, the KB changes, or CACHE_MS pass (the trend's "today" moves). The insights
 // dashboard's chart asks for a smaller sample (DASHBOARD_TOPIC_QUESTIONS, the newest open questions of
 // its range) so that it answers within the dashboard's 300 ms even uncached.
 import { normalizeText } from '../engine/index.js';
+import { NEGATIVES_LIMITS } from '../engine/kb-validation.js';
 import type { KbEntry } from '../engine/types.js';
 import { AppError, reasonedError } from '../errors.js';
 import { summarizeTopics, type TopicSummary } from '../learning/topic-summary.js';
@@ -74,7 +76,7 @@ function distinctQuestions(texts: readonly string[], existing: readonly string[]
 
 export function createLearningTopics(
   ctx: Pick<ServiceContext, 'storage' | 'clock'>,
-  kb: Pick<KnowledgeBaseService, 'create' | 'update'>,
+  kb: Pick<KnowledgeBaseService, 'create' | 'update' | 'setNegatives'>,
   publishDraft: PublishDraft | null,
 ) {
   const { storage, clock } = ctx;
@@ -209,6 +211,23 @@ export function createLearningTopics(
     return { ...result, added, resolved, publish: await publishIfAsked(input.publish, user.username) };
   }
 
+  /**
+   * Not the business's topic (weather, another shop's orders…): its questions join the KB's
+   * must-not-answer examples, so the bot hands off such messages even after the KB grows words they share.
+   */
+  async function markOutOfScope(topicId: string, input: { publish?: boolean }, user: UserRecord) {
+    const { topic, texts } = await find(topicId);
+    const existing = await storage.kb.negatives();
+    const added = distinctQuestions(
+      texts.map((t) => t.replace(/\s+/g, ' ')), // one line each
+      existing,
+    ).slice(0, Math.max(0, NEGATIVES_LIMITS.count - existing.length));
+    const version =
+      added.length > 0 ? (await kb.setNegatives([...existing, ...added], user.username)).version : null;
+    const resolved = await resolve(topic, { action: 'out-of-scope', entryId: null, by: user.username });
+    return { added, version, resolved, publish: await publishIfAsked(input.publish, user.username) };
+  }
+
   async function dismiss(topicId: string, user: UserRecord) {
     const { topic } = await find(topicId);
     return { resolved: await resolve(topic, { action: 'dismissed', entryId: null, by: user.username }) };
@@ -218,6 +237,7 @@ export function createLearningTopics(
     topics,
     createEntry,
     addToEntry,
+    markOutOfScope,
     dismiss,
     questions: (filter: Parameters<typeof storage.unanswered.list>[0]) => storage.unanswered.list(filter),
   };

@@ -11,8 +11,11 @@ export interface ScoredCandidateRecord {
 }
 
 export interface UnansweredResolution {
-  /** 'new-entry' and 'phrasing' added to the KB; 'dismissed' set aside by an admin. */
-  action: 'new-entry' | 'phrasing' | 'dismissed';
+  /**
+   * 'new-entry' and 'phrasing' added to the KB; 'out-of-scope' added to its must-not-answer examples;
+   * 'dismissed' set aside by an admin.
+   */
+  action: 'new-entry' | 'phrasing' | 'out-of-scope' | 'dismissed';
   entryId: string | null;
   by: string;
 }

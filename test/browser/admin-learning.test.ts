@@ -2,27 +2,14 @@
 // admin sees the questions as one topic and turns it into an entry (published), and the bot then answers
 // that question in the widget.
 import { describe, expect, it } from 'vitest';
-import { adminPage, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
+import { adminPage, askBot, newContext, screenshot, useServerAndBrowser, widget } from './harness.js';
 
 const ANSWER = '门店欢迎小型宠物入内，请全程牵绳或放在宠物包里。';
 
 describe('admin: learning loop', () => {
   const suite = useServerAndBrowser();
 
-  async function ask(text: string): Promise<{ decision: string; text: string }> {
-    const started = await fetch(`${suite.server.url}/api/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
-    const sent = await fetch(`${suite.server.url}/api/v1/conversations/${conversationId}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ text, clientMessageId: `m-${text}` }),
-    });
-    return ((await sent.json()) as { replies: Array<{ decision: string; text: string }> }).replies[0];
-  }
+  const ask = (text: string) => askBot(suite.server.url, text);
 
   it('turns a cluster of unanswered questions into an entry the bot then answers', async () => {
     // Three customers ask about pets: the bot has no entry for it.
@@ -55,5 +42,28 @@ describe('admin: learning loop', () => {
     expect(await reply.textContent()).toContain(ANSWER);
     await screenshot(shop, 'admin-learning-widget-answer');
     await shop.context().close();
+  });
+
+  it("adds a cluster that is not the shop's business to the must-not-answer examples", async () => {
+    const stocks = ['明天股市会不会大涨', '明天股市会不会大跌'];
+    for (const text of stocks) expect((await ask(text)).decision).toBe('handoff');
+
+    const page = await (await newContext(suite.browser)).newPage();
+    await adminPage.login(page, suite.server.url, '#/learning');
+    const card = page.locator('.cluster', { hasText: '股市' }).first();
+    await card.waitFor();
+    const { draft } = await adminPage.versions(page);
+    await card.getByRole('button', { name: '不属于服务范围' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `个问题加为“不应回答”的示例（草稿 v${draft + 1}）` })
+      .waitFor();
+    await card.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name: '知识库' }).click();
+    await page.getByRole('link', { name: '不应回答' }).click();
+    const examples = (await page.getByLabel('示例（每行一个）').inputValue()).split('\n');
+    expect(examples).toEqual(expect.arrayContaining(stocks));
+    await page.context().close();
   });
 });

@@ -2,25 +2,12 @@
 // line saves as a draft version, the version history and diff show the change, and once published the
 // bot leaves that message to a person.
 import { expect, it } from 'vitest';
-import { adminPage, newContext, staffApi, useServerAndBrowser } from './harness.js';
+import { adminPage, askBot, newContext, staffApi, useServerAndBrowser } from './harness.js';
 
 const suite = useServerAndBrowser();
 
 /** A new customer's first message: the bot's decision. */
-async function ask(text: string): Promise<string | undefined> {
-  const started = await fetch(`${suite.server.url}/api/v1/conversations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
-  const asked = await fetch(`${suite.server.url}/api/v1/conversations/${conversationId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text, clientMessageId: 'q' }),
-  });
-  return ((await asked.json()) as { replies: Array<{ decision?: string }> }).replies[0]?.decision;
-}
+const ask = async (text: string) => (await askBot(suite.server.url, text)).decision;
 
 it('edits the must-not-answer examples as a draft, shows the change in history, publishes it', async () => {
   const admin = await staffApi(suite.server.url, 'admin');

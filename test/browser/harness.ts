@@ -213,6 +213,22 @@ export async function staffApi(url: string, username: string): Promise<StaffApi>
 }
 
 /** The widget's conversation id and token, as it stored them. */
+/** A new customer's first message over the customer API (no browser): the bot's reply. */
+export async function askBot(url: string, text: string): Promise<{ decision?: string; text: string }> {
+  const started = await fetch(`${url}/api/v1/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const { conversationId, token } = (await started.json()) as { conversationId: string; token: string };
+  const sent = await fetch(`${url}/api/v1/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ text, clientMessageId: 'first' }),
+  });
+  return ((await sent.json()) as { replies: Array<{ decision?: string; text: string }> }).replies[0];
+}
+
 export function widgetSession(page: Page): Promise<{ conversationId: string; token: string }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('zhida.widget.session') ?? '{}'));
 }

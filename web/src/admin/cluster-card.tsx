@@ -104,6 +104,17 @@ export function ClusterCard({
     });
   };
 
+  const outOfScope = () =>
+    void run(async () => {
+      const result = await request<{ added: string[]; version: number | null }>(`${base}/out-of-scope`, {
+        method: 'POST',
+        body: {},
+      });
+      return result.version === null
+        ? t('learning.outOfScopeNone')
+        : t('learning.outOfScopeDone', { count: result.added.length, version: result.version });
+    });
+
   const dismiss = () =>
     void run(async () => {
       const result = await request<{ resolved: number }>(`${base}/dismiss`, { method: 'POST', body: {} });
@@ -154,6 +165,9 @@ export function ClusterCard({
           </button>
           <button type="button" className="btn" onClick={() => setMode('add')}>
             {t('learning.toPhrasings')}
+          </button>
+          <button type="button" className="btn" onClick={outOfScope} disabled={busy}>
+            {t('learning.outOfScope')}
           </button>
           <button type="button" className="btn btn--ghost" onClick={dismiss} disabled={busy}>
             {t('learning.dismiss')}

@@ -17,6 +17,10 @@ export const learningZh = {
   'learning.toEntry': '新建条目',
   'learning.toPhrasings': '加为已有条目的问法',
   'learning.dismiss': '忽略',
+  'learning.outOfScope': '不属于服务范围',
+  'learning.outOfScopeDone':
+    '已将 {count} 个问题加为“不应回答”的示例（草稿 v{version}），发布后机器人遇到类似问题会直接转人工。',
+  'learning.outOfScopeNone': '这些问题已在“不应回答”的示例中。',
   'learning.createEntry': '创建条目',
   'learning.addPhrasings': '添加 {count} 个问法',
   'learning.entry': '加到条目',
@@ -130,6 +134,10 @@ export const learningEn: Record<LearningKey, string> = {
   'learning.toEntry': 'New entry',
   'learning.toPhrasings': 'Add as phrasings',
   'learning.dismiss': 'Dismiss',
+  'learning.outOfScope': 'Not our business',
+  'learning.outOfScopeDone':
+    '{count} questions added to the must-not-answer examples (draft v{version}); once published, the bot hands such questions to a person.',
+  'learning.outOfScopeNone': 'These questions are already must-not-answer examples.',
   'learning.createEntry': 'Create entry',
   'learning.addPhrasings': 'Add {count} phrasings',
   'learning.entry': 'Entry',
