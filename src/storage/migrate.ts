@@ -1,6 +1,6 @@
 // Brings a database to the latest schema with Kysely's Migrator (migrations are code, not files, so
 // they ship inside the build). Run by openStorage before an adapter is handed out.
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Storage } from './ports.js';
 import type { Database } from './schema.js';
 import { initialMigration } from './migrations/0001-initial.js';
@@ -11,6 +11,20 @@ import { learningMigration } from './migrations/0005-learning.js';
 import { insightsMigration } from './migrations/0006-insights.js';
 import { insightResponseDaysMigration } from './migrations/0007-insight-response-days.js';
 import { kbNegativesMigration } from './migrations/0008-kb-negatives.js';
+
+/** Every migration, by name; names sort in the order they were written. */
+export function allMigrations(kind: Storage['kind']): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(kind),
+    '0002-evidence': evidenceMigration(kind),
+    '0003-routing': routingMigration(kind),
+    '0004-kb-lifecycle': kbLifecycleMigration(kind),
+    '0005-learning': learningMigration(kind),
+    '0006-insights': insightsMigration(kind),
+    '0007-insight-response-days': insightResponseDaysMigration(kind),
+    '0008-kb-negatives': kbNegativesMigration(kind),
+  };
+}
 
 /**
  * `pgSchema` names the PostgreSQL schema that holds the tables. The Migrator must be told: without it,
@@ -26,18 +40,7 @@ export async function migrateToLatest(
     migrationTableSchema: pgSchema,
     // 0004–0006 were written side by side: a database that ran 0006 before 0005 existed must still take 0005.
     allowUnorderedMigrations: true,
-    provider: {
-      getMigrations: async () => ({
-        '0001-initial': initialMigration(kind),
-        '0002-evidence': evidenceMigration(kind),
-        '0003-routing': routingMigration(kind),
-        '0004-kb-lifecycle': kbLifecycleMigration(kind),
-        '0005-learning': learningMigration(kind),
-        '0006-insights': insightsMigration(kind),
-        '0007-insight-response-days': insightResponseDaysMigration(kind),
-        '0008-kb-negatives': kbNegativesMigration(kind),
-      }),
-    },
+    provider: { getMigrations: async () => allMigrations(kind) },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

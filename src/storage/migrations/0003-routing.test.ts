@@ -3,12 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openSqlite } from '../sqlite-storage.js';
 import { openStorage } from '../open-storage.js';
+import { migrateThrough } from './test-support.js';
 import { newConversation } from '../contract/fixtures.contract.js';
-import { initialMigration } from './0001-initial.js';
 import { routingMigration } from './0003-routing.js';
 
 const root = mkdtempSync(join(tmpdir(), 'zhida-0003-'));
@@ -17,11 +16,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 it('gives conversations stored before it the default queue fields, and can run again', async () => {
   const dataDir = join(root, 'old');
   const old = openSqlite(dataDir);
-  const migrator = new Migrator({
-    db: old,
-    provider: { getMigrations: async () => ({ '0001-initial': initialMigration('sqlite') }) },
-  });
-  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  await migrateThrough(old, '0001-initial');
   const conv = newConversation({ status: 'queued', queuedAt: 5 });
   await old
     .insertInto('conversations')

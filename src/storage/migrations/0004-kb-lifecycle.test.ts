@@ -3,13 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openSqlite } from '../sqlite-storage.js';
 import { openStorage } from '../open-storage.js';
-import { initialMigration } from './0001-initial.js';
-import { evidenceMigration } from './0002-evidence.js';
-import { routingMigration } from './0003-routing.js';
+import { migrateThrough } from './test-support.js';
 import { kbLifecycleMigration } from './0004-kb-lifecycle.js';
 
 const root = mkdtempSync(join(tmpdir(), 'zhida-0004-'));
@@ -18,17 +16,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 it('keeps the KB of an existing store live, leaves its history unpublished, and can run again', async () => {
   const dataDir = join(root, 'old');
   const old = openSqlite(dataDir);
-  const migrator = new Migrator({
-    db: old,
-    provider: {
-      getMigrations: async () => ({
-        '0001-initial': initialMigration('sqlite'),
-        '0002-evidence': evidenceMigration('sqlite'),
-        '0003-routing': routingMigration('sqlite'),
-      }),
-    },
-  });
-  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  await migrateThrough(old, '0003-routing');
   for (const version of [1, 2]) {
     await sql`insert into kb_versions (version, created_at, author, note, entry_count, snapshot)
       values (${version}, 1, null, null, 0, '[]')`.execute(old);

@@ -3,17 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openSqlite } from '../sqlite-storage.js';
 import { openStorage } from '../open-storage.js';
+import { migrateThrough } from './test-support.js';
 import { T0 } from '../contract/fixtures.contract.js';
-import { initialMigration } from './0001-initial.js';
-import { evidenceMigration } from './0002-evidence.js';
-import { routingMigration } from './0003-routing.js';
-import { kbLifecycleMigration } from './0004-kb-lifecycle.js';
-import { learningMigration } from './0005-learning.js';
-import { insightsMigration } from './0006-insights.js';
 import { insightResponseDaysMigration } from './0007-insight-response-days.js';
 
 const root = mkdtempSync(join(tmpdir(), 'zhida-0007-'));
@@ -24,20 +19,7 @@ const HOUR = 3_600_000;
 it('fills the daily response times from the hourly ones, once', async () => {
   const dataDir = join(root, 'old');
   const old = openSqlite(dataDir);
-  const migrator = new Migrator({
-    db: old,
-    provider: {
-      getMigrations: async () => ({
-        '0001-initial': initialMigration('sqlite'),
-        '0002-evidence': evidenceMigration('sqlite'),
-        '0003-routing': routingMigration('sqlite'),
-        '0004-kb-lifecycle': kbLifecycleMigration('sqlite'),
-        '0005-learning': learningMigration('sqlite'),
-        '0006-insights': insightsMigration('sqlite'),
-      }),
-    },
-  });
-  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  await migrateThrough(old, '0006-insights');
   // Three days of hourly counts: first responses of 100 ms (twice in one hour) and 300 ms.
   for (const [hour, ms, count] of [
     [T0 + 5 * HOUR, 100, 2],

@@ -4,17 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openSqlite } from '../sqlite-storage.js';
 import { openStorage } from '../open-storage.js';
-import { initialMigration } from './0001-initial.js';
-import { evidenceMigration } from './0002-evidence.js';
-import { routingMigration } from './0003-routing.js';
-import { kbLifecycleMigration } from './0004-kb-lifecycle.js';
-import { learningMigration } from './0005-learning.js';
-import { insightsMigration } from './0006-insights.js';
-import { insightResponseDaysMigration } from './0007-insight-response-days.js';
+import { migrateThrough } from './test-support.js';
 import { kbNegativesMigration } from './0008-kb-negatives.js';
 
 const root = mkdtempSync(join(tmpdir(), 'zhida-0008-'));
@@ -23,22 +17,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 it('reads the versions of an older store as having none, and can run again', async () => {
   const dataDir = join(root, 'old');
   const old = openSqlite(dataDir);
-  const migrator = new Migrator({
-    db: old,
-    allowUnorderedMigrations: true,
-    provider: {
-      getMigrations: async () => ({
-        '0001-initial': initialMigration('sqlite'),
-        '0002-evidence': evidenceMigration('sqlite'),
-        '0003-routing': routingMigration('sqlite'),
-        '0004-kb-lifecycle': kbLifecycleMigration('sqlite'),
-        '0005-learning': learningMigration('sqlite'),
-        '0006-insights': insightsMigration('sqlite'),
-        '0007-insight-response-days': insightResponseDaysMigration('sqlite'),
-      }),
-    },
-  });
-  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  await migrateThrough(old, '0007-insight-response-days');
   const entries = [{ id: 'a', title: 'T', questions: ['q'], answer: 'A' }];
   await sql`insert into kb_versions (version, created_at, author, note, entry_count, snapshot)
     values (1, 1, null, null, 1, ${JSON.stringify(entries)})`.execute(old);
