@@ -51,6 +51,8 @@ const LAST_SENTENCES = 3;
 interface Evaluation {
   scored: Scored;
   outcome: PolicyOutcome;
+  /** A must-not-answer example overruled the policy's answer or clarification. */
+  vetoed?: boolean;
 }
 
 export class TrainedModel implements AnswerModel {
@@ -148,10 +150,11 @@ export class TrainedModel implements AnswerModel {
     const outcome = applyPolicy(signalsOf(scored), topProbs, this.calibrators, this.thresholds);
     // The entry's nearest example, on the same all-features scale as the must-not-answer examples.
     const nearestExample = (scored.nearest[0] ?? 0) * scored.knownShare;
-    return { scored, outcome: refusedByNegative(outcome, scored.nearestNegative, nearestExample) };
+    const final = refusedByNegative(outcome, scored.nearestNegative, nearestExample);
+    return { scored, outcome: final, vetoed: final !== outcome };
   }
 
-  private explain({ scored, outcome }: Evaluation): EngineDecision {
+  private explain({ scored, outcome, vetoed }: Evaluation): EngineDecision {
     const ids = this.data.entryIds;
     const p0 = scored.probs[scored.order[0]] || 1;
     const ranked: ScoredCandidate[] = scored.order.slice(0, RANKED).map((c, i) => ({
@@ -174,6 +177,14 @@ export class TrainedModel implements AnswerModel {
       top,
       confidence: outcome.confidence,
       ranked,
+      ...(vetoed && this.data.negatives
+        ? {
+            mustNotAnswer: {
+              example: this.data.negatives.texts[scored.nearestNegativeExample] ?? '',
+              similarity: scored.nearestNegative,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -68,6 +68,6 @@ export function refusedByNegative(
   if (outcome.decision === 'handoff') return outcome;
   if (nearestNegative < NEGATIVE_MATCH_FLOOR || nearestNegative <= nearestExample) return outcome;
   // The confidence that the entry is right cannot exceed the evidence against it.
-  const confidence = Math.min(outcome.confidence, 1 - nearestNegative);
+  const confidence = Math.max(0, Math.min(outcome.confidence, 1 - nearestNegative));
   return { decision: 'handoff', reason: 'out-of-scope', confidence, offered: 0 };
 }

@@ -15,6 +15,8 @@ describe('refusedByNegative', () => {
     expect(refused.confidence).toBeCloseTo(0.2); // never above the evidence against the entry, 1 − 0.8
     expect(refusedByNegative(clarify, 0.6, 0.3)).toMatchObject({ decision: 'handoff', offered: 0 });
     expect(refusedByNegative(answer, NEGATIVE_MATCH_FLOOR, 0.1).decision).toBe('handoff'); // at the floor
+    // A message identical to an example: similarity 1 (float error may pass it), confidence 0, not below.
+    expect(refusedByNegative(answer, 1 + 1e-8, 0.2).confidence).toBe(0);
   });
 
   it('leaves the decision alone otherwise', () => {
@@ -57,7 +59,13 @@ describe('a KB with must-not-answer examples', () => {
 
   it('hands off a message like one of them that its entries would otherwise take up', () => {
     expect(without.decide(WEATHER).decision).not.toBe('handoff');
-    expect(withNegatives.decide(WEATHER)).toMatchObject({ decision: 'handoff', reason: 'out-of-scope' });
+    const decided = withNegatives.decide(WEATHER);
+    expect(decided).toMatchObject({ decision: 'handoff', reason: 'out-of-scope' });
+    // It says which example overruled the bot, as the business wrote it.
+    expect(decided.mustNotAnswer?.example).toBe('今天上海天气怎么样');
+    expect(decided.mustNotAnswer?.similarity).toBeGreaterThanOrEqual(0.5);
+    expect(without.decide(WEATHER).mustNotAnswer).toBeUndefined();
+    expect(withNegatives.decide('今天能发货吗').mustNotAnswer).toBeUndefined();
   });
 
   it('still answers what its entries cover, also when it shares a word with an example', () => {

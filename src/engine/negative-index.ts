@@ -13,6 +13,8 @@ export interface NegativeIndex {
   examples: Int32Array;
   /** The feature's weight in that example's unit-length vector. */
   weights: Float32Array;
+  /** The examples as the business wrote them, by example number (for explanations). */
+  texts: string[];
 }
 
 /** A message's features with their tf·idf weights, and its norms over all features and over known ones. */
@@ -30,7 +32,7 @@ function weigh(v: Vectorizer, features: TextFeatures) {
   return { weights, full: Math.sqrt(full), known: Math.sqrt(known) };
 }
 
-export function buildNegativeIndex(v: Vectorizer, examples: TextFeatures[]): NegativeIndex {
+export function buildNegativeIndex(v: Vectorizer, examples: TextFeatures[], texts: string[]): NegativeIndex {
   const postings = new Map<string, Array<[number, number]>>();
   examples.forEach((features, example) => {
     const { weights, full } = weigh(v, features);
@@ -52,7 +54,7 @@ export function buildNegativeIndex(v: Vectorizer, examples: TextFeatures[]): Neg
       weights[starts[k] + i] = w;
     }),
   );
-  return { keys, starts, examples: exampleIds, weights };
+  return { keys, starts, examples: exampleIds, weights, texts };
 }
 
 export interface NegativeMatcher {
@@ -72,6 +74,8 @@ export function negativeMatcher(index: NegativeIndex): NegativeMatcher {
 export interface NegativeSimilarity {
   /** Highest cosine between the message and one of the examples, over all features. */
   nearest: number;
+  /** The number of that example (−1 when none shares a feature with the message). */
+  example: number;
   /**
    * The message's norm over the KB's known features relative to its norm over all: multiplies a cosine
    * computed over the known features only (the classifier's view) into the same all-features scale.
@@ -85,7 +89,8 @@ export function negativeSimilarity(
   features: TextFeatures,
 ): NegativeSimilarity {
   const { weights, full, known } = weigh(v, features);
-  if (full === 0 || m.count === 0) return { nearest: 0, knownShare: full === 0 ? 0 : known / full };
+  if (full === 0 || m.count === 0)
+    return { nearest: 0, example: -1, knownShare: full === 0 ? 0 : known / full };
   const dots = new Float64Array(m.count);
   const { starts, examples, weights: w } = m.index;
   for (const [key, weight] of weights) {
@@ -93,7 +98,8 @@ export function negativeSimilarity(
     if (k === undefined) continue;
     for (let p = starts[k]; p < starts[k + 1]; p++) dots[examples[p]] += weight * w[p];
   }
-  let best = 0;
-  for (const d of dots) if (d > best) best = d;
-  return { nearest: best / full, knownShare: known / full };
+  let best = -1;
+  for (let e = 0; e < dots.length; e++) if (dots[e] > 0 && (best < 0 || dots[e] > dots[best])) best = e;
+  // Float32 weights can put an identical text a hair above 1.
+  return { nearest: best < 0 ? 0 : Math.min(1, dots[best] / full), example: best, knownShare: known / full };
 }

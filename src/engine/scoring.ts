@@ -43,6 +43,8 @@ export interface Scored {
   nearest: number[];
   /** Cosine to the nearest "must not answer" example over all features (0 when the KB has none). */
   nearestNegative: number;
+  /** That example's number in the model's list (−1: none). */
+  nearestNegativeExample: number;
   /** The message's known-feature norm over its all-feature norm (1 when the KB has no such examples). */
   knownShare: number;
   /** Cosine of the message to the top entry's whole text. */
@@ -114,7 +116,7 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
   const nearest = order.slice(0, NEAREST_PROBED).map((c) => nearestExample(core.examples, dense, c));
   const negative = core.negatives
     ? negativeSimilarity(core.negatives, core.vectorizer, views.features)
-    : { nearest: 0, knownShare: 1 };
+    : { nearest: 0, example: -1, knownShare: 1 };
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]] = 0;
   const top = order[0];
   return {
@@ -127,6 +129,7 @@ export function scoreViews(core: ScoringCore, views: Views): Scored {
     wordCoverage,
     nearest,
     nearestNegative: negative.nearest,
+    nearestNegativeExample: negative.example,
     knownShare: negative.knownShare,
     entryCosine: top === undefined ? 0 : views.retrieved.cosine[top],
     entryCoverage: top === undefined ? 0 : entryCoverage(core.entries, views.retrieved, top),

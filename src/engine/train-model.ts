@@ -32,7 +32,13 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
   const features: TextFeatures[][] = texts.map((qs) => qs.map((q) => extractFeatures(q, featureOptions)));
   const answers = kb.entries.map((e) => extractFeatures(normalizeText(e.answer), featureOptions));
   // Each once, as the server stores them (cleanNegatives): a repeat would weigh one example twice.
-  const negativeTexts = [...new Set((kb.negatives ?? []).map(normalizeText))].filter((q) => q !== '');
+  // Normalized text → the example as the business wrote it (shown when it overrules the bot).
+  const negatives = new Map<string, string>();
+  for (const q of kb.negatives ?? []) {
+    const key = normalizeText(q);
+    if (key !== '' && !negatives.has(key)) negatives.set(key, q.trim());
+  }
+  const negativeTexts = [...negatives.keys()];
 
   const { records, fusion } = crossValidate({
     entries: features,
@@ -71,6 +77,7 @@ export function trainModel(kb: KnowledgeBase, options: TrainOptions = {}): Answe
           negatives: buildNegativeIndex(
             core.vectorizer,
             negativeTexts.map((q) => extractFeatures(q, featureOptions)),
+            [...negatives.values()],
           ),
         }
       : {}),

@@ -48,6 +48,11 @@ export interface EngineDecision {
   confidence: number;
   /** The best few candidates with their scores: the decision's explanation. */
   ranked: ScoredCandidate[];
+  /**
+   * Set when one of the KB's must-not-answer examples overruled an answer or a clarification: that
+   * example, and the message's similarity to it (cosine over all the words of both).
+   */
+  mustNotAnswer?: { example: string; similarity: number };
 }
 
 /** Thresholds of the decision step; chosen automatically from the KB unless given. */

@@ -62,8 +62,27 @@ describe('"must not answer" examples', () => {
     expect(diff.negatives).toEqual({ added: ['今天天气怎么样', '讲个笑话'], removed: before.negatives });
     expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 0 });
 
+    // The live demo bot takes this for a restock question (it shares 还会 with them); as an example, once
+    // published, it goes to a person, and the agent's transcript says which example sent it.
+    const ask = async (text: string) => (await server.say(await server.startConversation(), text)).json();
+    expect((await ask('狗狗币还会涨吗？')).replies[0]).toMatchObject({ decision: 'answer' });
+    expect((await put({ negatives: ['讲个笑话', '狗狗币还会涨吗'] })).json().changed).toBe(true);
     const published = await server.json('POST', '/api/admin/kb/publish', {}, { cookie });
-    expect(published.json()).toMatchObject({ published: true, liveVersion: before.version + 2 });
+    expect(published.json()).toMatchObject({ published: true, liveVersion: before.version + 3 });
+    const customer = await server.startConversation();
+    const reply = (await server.say(customer, '狗狗币还会涨吗？')).json().replies[0];
+    expect(reply.decision).toBe('handoff');
+    const agent = await server.login('agent');
+    const transcript = await server.json(
+      'GET',
+      `/api/agent/conversations/${customer.conversationId}`,
+      undefined,
+      { cookie: agent },
+    );
+    const bot = transcript
+      .json()
+      .messages.find((m: { meta?: { decision?: string } }) => m.meta?.decision === 'handoff');
+    expect(bot.meta.mustNotAnswer).toMatchObject({ example: '狗狗币还会涨吗' });
   });
 
   it('refuse bad input whole (not a list of text, too many, too long, missing, unknown fields) and keep what is stored', async () => {

@@ -51,6 +51,7 @@ export function agentMessage(m: MessageRecord, entries: Entries) {
       confidence: meta.confidence,
       handoffReason: meta.handoffReason ?? null,
       engineReason: meta.engineReason,
+      ...(meta.mustNotAnswer ? { mustNotAnswer: meta.mustNotAnswer } : {}),
       kbVersion: meta.kbVersion,
       ranked: ranked.map((r) => ({
         entryId: r.entryId,

@@ -149,6 +149,7 @@ export function createCustomerConversations(ctx: ServiceContext, handoffs: Hando
           confidence: turn.engine.confidence,
           engineReason: turn.engine.reason,
           ranked: turn.engine.ranked.slice(0, 3),
+          ...(turn.engine.mustNotAnswer ? { mustNotAnswer: turn.engine.mustNotAnswer } : {}),
           kbVersion: active.kbVersion,
         };
         const text = botReplyText(turn, active.entries, conversation.locale);

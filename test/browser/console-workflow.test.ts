@@ -188,6 +188,8 @@ describe('agent console workflow', () => {
     expect(decisions[0]).toContain('决策：直接回答');
     expect(decisions[0]).toMatch(/匹配：.+置信度：\d+%/);
     expect(decisions.at(-1)).toContain('转人工原因');
+    // The demo KB's must-not-answer example that sent the weather question to a person is named.
+    expect(decisions.at(-1)).toMatch(/接近“不应回答”示例「今天台北天氣怎麼樣」（相似度 \d+%）/);
     await consolePage.replyBox(agent).fill('您好，天气我这边查不到哦，还有什么可以帮您？');
     await consolePage.replyBox(agent).press('Enter');
     await widget.input(customer).fill('退款多久能到账');

@@ -84,6 +84,7 @@ export const en: Record<ConsoleKey, string> = {
   'meta.entry': 'Entry',
   'meta.confidence': 'Confidence',
   'meta.reason': 'Handoff reason',
+  'meta.mustNotAnswer': 'Close to the must-not-answer example “{example}” (similarity {similarity}%)',
   'meta.candidates': 'Candidates',
   'decision.answer': 'Answered',
   'decision.clarify': 'Clarify',

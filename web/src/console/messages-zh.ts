@@ -83,6 +83,7 @@ export const zh = {
   'meta.entry': '匹配',
   'meta.confidence': '置信度',
   'meta.reason': '转人工原因',
+  'meta.mustNotAnswer': '接近“不应回答”示例「{example}」（相似度 {similarity}%）',
   'meta.candidates': '候选',
   'decision.answer': '直接回答',
   'decision.clarify': '追问澄清',

@@ -30,6 +30,14 @@ function BotDecision({ message }: { message: ChatMessage }) {
           {t('meta.reason')}：{reasonText(t, meta.handoffReason)}
         </span>
       )}
+      {meta.mustNotAnswer && (
+        <span data-testid="must-not-answer">
+          {t('meta.mustNotAnswer', {
+            example: meta.mustNotAnswer.example,
+            similarity: Math.round(meta.mustNotAnswer.similarity * 100),
+          })}
+        </span>
+      )}
       {meta.decision !== 'answer' && candidates.length > 0 && (
         <span>
           {t('meta.candidates')}：

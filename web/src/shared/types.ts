@@ -24,6 +24,8 @@ export interface BotMeta {
   handoffReason?: string | null;
   reason?: string;
   ranked?: RankedCandidate[];
+  /** The KB's must-not-answer example that overruled the bot, and the message's similarity to it. */
+  mustNotAnswer?: { example: string; similarity: number };
 }
 
 export interface ChatMessage {
