@@ -6,7 +6,7 @@ export const learningZh = {
   'learning.nav.proposals': '待审核提议',
   'learning.clustersTitle': '机器人答不上的问题',
   'learning.clustersIntro':
-    '{open} 个待处理问题，归为 {clusters} 个话题。把话题变成新条目，或加为已有条目的问法。',
+    '{open} 个待处理问题，归为 {clusters} 个话题。把话题变成新条目、加为已有条目的问法，或标为不属于服务范围（机器人遇到类似问题直接转人工）。',
   'learning.minSize': '最少问题数',
   'learning.refresh': '刷新',
   'learning.noClusters': '暂时没有未解决的问题。',
@@ -123,7 +123,7 @@ export const learningEn: Record<LearningKey, string> = {
   'learning.nav.proposals': 'Proposals',
   'learning.clustersTitle': 'Questions the bot could not answer',
   'learning.clustersIntro':
-    '{open} open questions in {clusters} topics. Turn a topic into a new entry, or add it as phrasings of an entry.',
+    '{open} open questions in {clusters} topics. Turn a topic into a new entry, add it as phrasings of an entry, or mark it as not your business (the bot then hands such questions to a person).',
   'learning.minSize': 'Min. questions',
   'learning.refresh': 'Refresh',
   'learning.noClusters': 'No unanswered questions right now.',
