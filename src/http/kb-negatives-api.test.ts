@@ -120,7 +120,9 @@ describe('"must not answer" examples', () => {
     expect(stored.length).toBeGreaterThan(0);
 
     const { negatives: _dropped, ...contract } = exported;
-    expect((await importFile(JSON.stringify(contract), 'application/json')).statusCode).toBe(200);
+    const kept = await importFile(JSON.stringify(contract), 'application/json');
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({ negatives: null }); // said so in the reply and the audit log
     expect((await get('/api/admin/kb')).negatives).toEqual(stored);
 
     const csv = (
@@ -130,7 +132,8 @@ describe('"must not answer" examples', () => {
     expect((await get('/api/admin/kb')).negatives).toEqual(stored);
 
     const withList = { ...contract, negatives: ['  新的一条 ', '新的一条'] };
-    expect((await importFile(JSON.stringify(withList), 'application/json')).statusCode).toBe(200);
+    const replaced = await importFile(JSON.stringify(withList), 'application/json');
+    expect(replaced.json()).toMatchObject({ negatives: 1 });
     expect((await get('/api/admin/kb')).negatives).toEqual(['新的一条']);
 
     for (const negatives of ['not a list', ['一行', '两\n行'], Array(5001).fill('重复')]) {

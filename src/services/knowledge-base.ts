@@ -29,7 +29,8 @@ export async function importKnowledgeBase(
   const { name, locale, entries, negatives } = result.kb;
   const meta = { name, locale, ...(negatives ? { negatives: cleanNegatives(negatives) } : {}) };
   const version = await storage.kb.replaceAll(meta, entries, author, note, now);
-  return { version, entries: entries.length };
+  // negatives: how many must-not-answer examples the file set, or null when it kept the stored ones.
+  return { version, entries: entries.length, negatives: meta.negatives?.length ?? null };
 }
 
 /** The KB file of DESIGN.md, as stored now (with `negatives` when there are any). */
