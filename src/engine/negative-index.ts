@@ -3,7 +3,7 @@
 // would meet on 今天 alone; here every feature counts (天气 too), weighted by tf·idf with the KB's idf
 // (the rarest idf for words the entries never use), each side at unit length over all its features.
 import type { TextFeatures } from './features.js';
-import type { Vectorizer } from './vectorizer.js';
+import { featureWeight, type Vectorizer } from './vectorizer.js';
 
 /** Inverted index of the examples: the postings of keys[k] are positions starts[k] .. starts[k + 1] − 1. */
 export interface NegativeIndex {
@@ -24,7 +24,7 @@ function weigh(v: Vectorizer, features: TextFeatures) {
   let known = 0;
   for (const [key, count] of features.counts) {
     const id = v.index.get(key);
-    const w = (1 + Math.log(count)) * (id === undefined ? v.unseenIdf : v.idf[id]);
+    const w = featureWeight(v, id, count);
     weights.set(key, w);
     full += w * w;
     if (id !== undefined) known += w * w;
@@ -61,14 +61,10 @@ export interface NegativeMatcher {
   index: NegativeIndex;
   /** Key → its position in index.keys. */
   positions: Map<string, number>;
-  /** Number of examples (the highest example number + 1). */
-  count: number;
 }
 
 export function negativeMatcher(index: NegativeIndex): NegativeMatcher {
-  let count = 0;
-  for (const e of index.examples) count = Math.max(count, e + 1);
-  return { index, positions: new Map(index.keys.map((k, i) => [k, i])), count };
+  return { index, positions: new Map(index.keys.map((k, i) => [k, i])) };
 }
 
 export interface NegativeSimilarity {
@@ -89,9 +85,10 @@ export function negativeSimilarity(
   features: TextFeatures,
 ): NegativeSimilarity {
   const { weights, full, known } = weigh(v, features);
-  if (full === 0 || m.count === 0)
+  const count = m.index.texts.length;
+  if (full === 0 || count === 0)
     return { nearest: 0, example: -1, knownShare: full === 0 ? 0 : known / full };
-  const dots = new Float64Array(m.count);
+  const dots = new Float64Array(count);
   const { starts, examples, weights: w } = m.index;
   for (const [key, weight] of weights) {
     const k = m.positions.get(key);

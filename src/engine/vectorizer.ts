@@ -57,6 +57,11 @@ export interface Vectorized {
   wordCoverage: number;
 }
 
+/** Sublinear tf times idf of one feature; `id` undefined: a key the vocabulary has never seen. */
+export function featureWeight(v: Vectorizer, id: number | undefined, count: number): number {
+  return (1 + Math.log(count)) * (id === undefined ? v.unseenIdf : v.idf[id]);
+}
+
 /** Unit-length TF-IDF vector of one text; keys unknown to the vocabulary are dropped. */
 export function vectorize(v: Vectorizer, features: TextFeatures): Vectorized {
   const size = features.counts.size;
@@ -70,14 +75,13 @@ export function vectorize(v: Vectorizer, features: TextFeatures): Vectorized {
   let totalWords = 0;
   for (const [key, count] of features.counts) {
     const id = v.index.get(key);
-    const tf = 1 + Math.log(count);
+    const val = featureWeight(v, id, count);
     const isWord = key.charCodeAt(0) === 119; // 'w'
     if (id === undefined) {
-      total += tf * v.unseenIdf;
-      if (isWord) totalWords += tf * v.unseenIdf;
+      total += val;
+      if (isWord) totalWords += val;
       continue;
     }
-    const val = tf * v.idf[id];
     total += val;
     known += val;
     if (isWord) {
