@@ -10,7 +10,6 @@ import {
   withEntryReasons,
   type KbFileFormat,
 } from '../services/kb-files.js';
-import { kbAt } from '../services/kb-document.js';
 import { XLSX_MIME } from '../services/kb-xlsx.js';
 import type { AppServices } from './app-services.js';
 import { errors, tags } from './kb-lifecycle-schemas.js';
@@ -115,16 +114,12 @@ export async function kbFileRoutes(app: FastifyInstance, services: AppServices):
     async (request, reply) => {
       const user = await admin(request);
       const { format, version } = request.query;
-      const meta = await storage.kb.meta();
-      const content =
-        version === undefined
-          ? await kb.exportFile().then((f) => ({ entries: f.entries, negatives: f.negatives ?? [] }))
-          : await storage.kb.contentAt(version);
-      if (!content) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: version ?? '' });
-      const { entries } = content;
+      const document = version === undefined ? await kb.exportFile() : await kb.exportVersion(version);
+      if (!document) throw reasonedError('NOT_FOUND', 'kb.version-not-found', { version: version ?? '' });
+      const { entries } = document;
       const file = await renderKbFile(
         format,
-        kbAt(meta, entries, content.negatives),
+        document,
         version === undefined ? 'knowledge-base' : `knowledge-base-v${version}`,
       );
       await services.audit.record(

@@ -47,6 +47,15 @@ export async function exportKnowledgeBase(storage: Storage): Promise<KnowledgeBa
   );
 }
 
+/** The KB file of a version: its content with the KB's current name and locale (null: no such version). */
+export async function exportKnowledgeBaseVersion(
+  storage: Storage,
+  version: number,
+): Promise<KnowledgeBase | null> {
+  const [meta, content] = await Promise.all([storage.kb.meta(), storage.kb.contentAt(version)]);
+  return content && kbAt(meta, content.entries, content.negatives);
+}
+
 export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown) => void) {
   const { storage, clock, bus } = ctx;
 
@@ -132,6 +141,7 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
     setNegatives,
     importFile,
     exportFile: () => exportKnowledgeBase(storage),
+    exportVersion: (version: number) => exportKnowledgeBaseVersion(storage, version),
   };
 }
 

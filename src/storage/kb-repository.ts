@@ -3,7 +3,7 @@
 // and the "must not answer" examples beside it) lets any version be restored later with replaceAll.
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { KbEntry } from '../engine/types.js';
-import type { KbRepository, StoredKbEntry } from './ports.js';
+import type { KbRepository, KbVersionContent, StoredKbEntry } from './ports.js';
 import type { KbEntriesTable } from './schema.js';
 import { atomically, conflictAs, type Db, type Executor } from './executor.js';
 
@@ -104,19 +104,7 @@ export function kbRepository(db: Executor): KbRepository {
         return numUpdatedRows > 0n ? recordVersion(trx, version + 1, author, null, now) : false;
       }),
 
-    async contentAt(version) {
-      if (version === 0) return { entries: [], negatives: [] };
-      const row = await db()
-        .selectFrom('kb_versions')
-        .select(['snapshot', 'negatives'])
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (!row) return null;
-      return {
-        entries: JSON.parse(row.snapshot) as KbEntry[],
-        negatives: row.negatives === null ? [] : (JSON.parse(row.negatives) as string[]),
-      };
-    },
+    contentAt: (version) => contentAt(db(), version),
 
     async listVersions(limit) {
       const rows = await db()
@@ -137,13 +125,7 @@ export function kbRepository(db: Executor): KbRepository {
     },
 
     async snapshot(version) {
-      if (version === 0) return []; // the KB before its first write: empty
-      const row = await db()
-        .selectFrom('kb_versions')
-        .select('snapshot')
-        .where('version', '=', version)
-        .executeTakeFirst();
-      return row ? (JSON.parse(row.snapshot) as KbEntry[]) : null;
+      return (await contentAt(db(), version))?.entries ?? null;
     },
 
     async publishedVersion() {
@@ -170,6 +152,21 @@ export function kbRepository(db: Executor): KbRepository {
           .execute();
         return true;
       }),
+  };
+}
+
+/** A version's entries and must-not-answer examples (version 0: the KB before its first write, empty). */
+async function contentAt(db: Db, version: number): Promise<KbVersionContent | null> {
+  if (version === 0) return { entries: [], negatives: [] };
+  const row = await db
+    .selectFrom('kb_versions')
+    .select(['snapshot', 'negatives'])
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    entries: JSON.parse(row.snapshot) as KbEntry[],
+    negatives: row.negatives === null ? [] : (JSON.parse(row.negatives) as string[]),
   };
 }
 
