@@ -42,8 +42,9 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
         '/api/admin/kb/negatives',
         { method: 'PUT', body: { negatives: lines(text) } },
       );
-      setText(result.negatives.join('\n'));
-      setShown(result.negatives.join('\n'));
+      const savedText = result.negatives.join('\n');
+      setText(savedText);
+      setShown(savedText);
       setSaved(result);
       if (result.changed) await reload();
     } catch (error) {
