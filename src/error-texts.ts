@@ -157,6 +157,16 @@ export const ERROR_TEXTS = {
   },
   'topic.no-questions': { en: 'the entry needs at least one question', zh: '条目至少需要一个示例问题' },
   'entry.not-found': { en: 'no entry with id "{id}"', zh: '没有 ID 为“{id}”的条目' },
+
+  // Edits made on a copy someone else changed meanwhile (If-Match)
+  'entry.changed-meanwhile': {
+    en: 'entry "{id}" was changed by someone else after you opened it; your edit was not saved',
+    zh: '条目“{id}”在你打开后已被他人修改，你的修改未保存',
+  },
+  'negatives.changed-meanwhile': {
+    en: 'the "must not answer" examples were changed by someone else after you opened them; your edit was not saved',
+    zh: '“不应回答”示例在你打开后已被他人修改，你的修改未保存',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ErrorReason = keyof typeof ERROR_TEXTS;

@@ -14,6 +14,8 @@ export const ERROR_CATALOGUE = {
   INVALID_STATE: 409,
   /** A KB publish would break regression cases that pass on the live version (send confirm to force). */
   PUBLISH_BLOCKED: 409,
+  /** An edit sent with If-Match on a copy another admin has changed since (details: the current one). */
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

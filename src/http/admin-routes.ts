@@ -1,5 +1,5 @@
 // Admin API: the knowledge base's entries (list, create, edit, delete); each edit makes a draft version.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KbEntry } from '../engine/types.js';
 import { NEGATIVES_LIMITS, negativesProblem } from '../engine/kb-validation.js';
 import { AppError } from '../errors.js';
@@ -16,8 +16,17 @@ const errors = {
   403: errorSchema,
   404: errorSchema,
   409: errorSchema,
+  412: errorSchema,
   413: errorSchema,
 };
+
+/** The If-Match header of an edit (the revision of the copy it was made on), when sent. */
+const ifMatch = (request: FastifyRequest): string | undefined => {
+  const value = request.headers['if-match'];
+  return Array.isArray(value) ? value.join(',') : value;
+};
+const IF_MATCH_NOTE =
+  ' Send If-Match with the revision of the copy edited (from GET /api/admin/kb) to have the edit refused with 412 PRECONDITION_FAILED (details: the current content and revision) when someone changed it meanwhile; without it the edit applies to the latest.';
 
 const entryBody = {
   type: 'object',
@@ -90,18 +99,21 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
     {
       schema: {
         tags,
-        summary: 'Replace an entry; makes a new draft KB version (live after a publish)',
+        summary: 'Replace an entry; makes a new draft KB version (live after a publish).' + IF_MATCH_NOTE,
         params: idParams,
         body: entryBody,
         response: errors,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = await admin(request);
       const { id: _ignored, ...entry } = request.body;
-      const updated = await kb.update(request.params.id, entry, user.username).catch((err: unknown) => {
-        throw withEntryReasons(err, false);
-      });
+      const updated = await kb
+        .update(request.params.id, entry, user.username, ifMatch(request))
+        .catch((err: unknown) => {
+          throw withEntryReasons(err, false);
+        });
+      void reply.header('etag', `"${updated.revision}"`);
       await services.audit.record(
         user,
         'kb.entry.update',
@@ -117,14 +129,14 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
     {
       schema: {
         tags,
-        summary: 'Delete an entry; makes a new draft KB version (live after a publish)',
+        summary: 'Delete an entry; makes a new draft KB version (live after a publish).' + IF_MATCH_NOTE,
         params: idParams,
         response: errors,
       },
     },
     async (request) => {
       const user = await admin(request);
-      const removed = await kb.remove(request.params.id, user.username);
+      const removed = await kb.remove(request.params.id, user.username, ifMatch(request));
       await services.audit.record(
         user,
         'kb.entry.delete',
@@ -141,7 +153,8 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
       schema: {
         tags,
         summary:
-          'Replace the "must not answer" examples (messages no entry answers; the engine learns from them where to stop answering, and hands off a message nearer one of them than to its best entry). Trimmed, blanks and repeats dropped; makes a new draft version when the set of examples changes (live after a publish)',
+          'Replace the "must not answer" examples (messages no entry answers; the engine learns from them where to stop answering, and hands off a message nearer one of them than to its best entry). Trimmed, blanks and repeats dropped; makes a new draft version when the set of examples changes (live after a publish).' +
+          IF_MATCH_NOTE.replace('GET /api/admin/kb', 'negativesRevision of GET /api/admin/kb'),
         body: {
           type: 'object',
           additionalProperties: false,
@@ -159,6 +172,7 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
             type: 'object',
             properties: {
               negatives: { type: 'array', items: { type: 'string' } },
+              revision: { type: 'string' },
               version: { type: 'integer' },
               changed: { type: 'boolean' },
             },
@@ -175,9 +189,10 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
         if (problem) throw new AppError('BAD_REQUEST', `negatives ${problem}`);
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = await admin(request);
-      const result = await kb.setNegatives(request.body.negatives, user.username);
+      const result = await kb.setNegatives(request.body.negatives, user.username, ifMatch(request));
+      void reply.header('etag', `"${result.revision}"`);
       if (result.changed)
         await services.audit.record(
           user,

@@ -207,7 +207,7 @@ describe('diff', () => {
   it('lists added, removed and changed entries with the fields and questions that changed', async () => {
     const from = (await get('/api/admin/kb')).version;
     const entry = (await get('/api/admin/kb')).entries.find((e: { id: string }) => e.id === 'order-cancel');
-    const { status: _s, updatedAt: _u, id: _id, ...body } = entry;
+    const { status: _s, updatedAt: _u, id: _id, revision: _r, ...body } = entry;
     await server.json(
       'PUT',
       '/api/admin/kb/entries/order-cancel',

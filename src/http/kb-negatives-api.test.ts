@@ -31,6 +31,7 @@ describe('"must not answer" examples', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       negatives: ['今天天气怎么样', '讲个笑话'],
+      revision: expect.any(String),
       version: before.version + 1,
       changed: true,
     });
@@ -47,6 +48,7 @@ describe('"must not answer" examples', () => {
     ]) {
       expect((await put({ negatives: again })).json()).toEqual({
         negatives: ['今天天气怎么样', '讲个笑话'],
+        revision: res.json().revision,
         version: before.version + 1,
         changed: false,
       });

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { cleanNegatives, validateKnowledgeBase } from '../engine/kb-validation.js';
 import type { KbEntry, KnowledgeBase } from '../engine/types.js';
 import { withStatus } from '../domain/kb-diff.js';
-import { AppError } from '../errors.js';
+import { entryRevision, matchesRevision, negativesRevision } from '../domain/kb-revision.js';
+import { AppError, reasonedError } from '../errors.js';
 import type { Storage } from '../storage/ports.js';
 import type { ServiceContext } from './context.js';
 import { kbAt } from './kb-document.js';
@@ -79,14 +80,35 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
       storage.kb.publishedVersion(),
       storage.kb.listEntries(),
     ]);
-    // Each entry says whether the live bot answers with it as it is now (published) or not yet (draft).
+    // Each entry says whether the live bot answers with it as it is now (published) or not yet (draft),
+    // and carries its revision, which an edit sends back (If-Match) to be refused if it is stale.
+    const { entries: listed, pendingRemovals } = withStatus(
+      entries,
+      (await storage.kb.snapshot(publishedVersion)) ?? [],
+    );
     return {
       ...meta,
       negatives,
+      negativesRevision: negativesRevision(negatives),
       version,
       publishedVersion,
-      ...withStatus(entries, (await storage.kb.snapshot(publishedVersion)) ?? []),
+      entries: listed.map((e) => ({ ...e, revision: entryRevision(e) })),
+      pendingRemovals,
     };
+  }
+
+  /**
+   * The stored entry an edit applies to. With If-Match (`ifMatch`), an entry that changed since the
+   * editor's copy is refused: the details carry the current entry, so the editor can show it.
+   */
+  async function current(id: string, ifMatch: string | undefined) {
+    const stored = await storage.kb.getEntry(id);
+    if (!stored) throw reasonedError('NOT_FOUND', 'entry.not-found', { id });
+    const { updatedAt: _updatedAt, ...entry } = stored;
+    const revision = entryRevision(entry);
+    if (!matchesRevision(ifMatch, revision))
+      throw reasonedError('PRECONDITION_FAILED', 'entry.changed-meanwhile', { id }, { entry, revision });
+    return entry;
   }
 
   async function create(input: Omit<KbEntry, 'id'> & { id?: string }, author: string) {
@@ -94,19 +116,20 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
     if (await storage.kb.getEntry(entry.id))
       throw new AppError('CONFLICT', `an entry with id "${entry.id}" exists`);
     const version = changed(await storage.kb.upsertEntry(entry, author, clock()));
-    return { entry, version };
+    return { entry, version, revision: entryRevision(entry) };
   }
 
-  async function update(id: string, input: Omit<KbEntry, 'id'>, author: string) {
-    if (!(await storage.kb.getEntry(id))) throw new AppError('NOT_FOUND', `no entry with id "${id}"`);
+  async function update(id: string, input: Omit<KbEntry, 'id'>, author: string, ifMatch?: string) {
+    await current(id, ifMatch);
     const entry = validEntry({ ...input, id });
     const version = changed(await storage.kb.upsertEntry(entry, author, clock()));
-    return { entry, version };
+    return { entry, version, revision: entryRevision(entry) };
   }
 
-  async function remove(id: string, author: string) {
+  async function remove(id: string, author: string, ifMatch?: string) {
+    await current(id, ifMatch);
     const version = await storage.kb.deleteEntry(id, author, clock());
-    if (version === false) throw new AppError('NOT_FOUND', `no entry with id "${id}"`);
+    if (version === false) throw reasonedError('NOT_FOUND', 'entry.not-found', { id });
     return { version: changed(version) };
   }
 
@@ -114,17 +137,33 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
    * Replaces the "must not answer" examples: a new draft version, unless the same examples are already
    * stored (in any order: the order means nothing to the engine, and a version would show no change).
    */
-  async function setNegatives(list: string[], author: string) {
+  async function setNegatives(list: string[], author: string, ifMatch?: string) {
     const negatives = cleanNegatives(list);
     const stored = await storage.kb.negatives();
+    const storedRevision = negativesRevision(stored);
+    if (!matchesRevision(ifMatch, storedRevision))
+      throw reasonedError(
+        'PRECONDITION_FAILED',
+        'negatives.changed-meanwhile',
+        {},
+        {
+          negatives: stored,
+          revision: storedRevision,
+        },
+      );
     const same = (a: string[], b: string[]) =>
       a.length === b.length && new Set([...a, ...b]).size === a.length;
     const version = same(stored, negatives)
       ? false
       : await storage.kb.setNegatives(negatives, author, clock());
     return version === false
-      ? { negatives: stored, version: await storage.kb.currentVersion(), changed: false }
-      : { negatives, version: changed(version), changed: true };
+      ? {
+          negatives: stored,
+          revision: storedRevision,
+          version: await storage.kb.currentVersion(),
+          changed: false,
+        }
+      : { negatives, revision: negativesRevision(negatives), version: changed(version), changed: true };
   }
 
   async function importFile(input: unknown, author: string, note: string | null) {
