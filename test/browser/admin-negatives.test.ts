@@ -65,3 +65,33 @@ it('edits the must-not-answer examples as a draft, shows the change in history, 
     await admin.dispose();
   }
 });
+
+it('keeps the admin’s text when another admin saved the list meanwhile; saving again replaces theirs', async () => {
+  const other = await staffApi(suite.server.url, 'admin');
+  try {
+    const page = await (await newContext(suite.browser)).newPage();
+    await adminPage.login(page, suite.server.url, '#/kb/negatives');
+    const box = page.getByLabel('示例（每行一个）');
+    const start = (await other.get<{ negatives: string[] }>('/api/admin/kb')).negatives;
+    await expect.poll(() => box.inputValue()).toBe(start.join('\n'));
+    await box.fill([...start, '甲加的：帮我订张机票'].join('\n'));
+
+    await other.put('/api/admin/kb/negatives', { negatives: [...start, '乙加的：今天限号吗'] });
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').filter({ hasText: '在你打开后已被他人修改，你的修改未保存' }).waitFor();
+    expect(await box.inputValue()).toBe([...start, '甲加的：帮我订张机票'].join('\n'));
+    expect((await other.get<{ negatives: string[] }>('/api/admin/kb')).negatives).toContain(
+      '乙加的：今天限号吗',
+    );
+
+    // Warned, the admin saves again: now their list replaces the other one.
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存为草稿' }).waitFor();
+    const stored = (await other.get<{ negatives: string[] }>('/api/admin/kb')).negatives;
+    expect(stored).toContain('甲加的：帮我订张机票');
+    expect(stored).not.toContain('乙加的：今天限号吗');
+    await page.context().close();
+  } finally {
+    await other.dispose();
+  }
+});

@@ -2,7 +2,14 @@
 // (each save makes a draft version; publishing is covered by admin-kb-lifecycle.test.ts).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, eventually, newContext, screenshot, useServerAndBrowser } from './harness.js';
+import {
+  DEMO_PASSWORD,
+  eventually,
+  newContext,
+  screenshot,
+  staffApi,
+  useServerAndBrowser,
+} from './harness.js';
 
 describe('admin console', () => {
   const suite = useServerAndBrowser();
@@ -91,6 +98,38 @@ describe('admin console', () => {
     expect(await version(page)).toBe(v0 + 3);
     expect(await storedEntry(page, 'mascot-name')).toBeNull();
     expect(await page.locator('.al-item').count()).toBe(total);
+    await page.context().close();
+  });
+
+  it('does not let a save overwrite, unseen, what another admin changed meanwhile', async () => {
+    const page = await login('admin');
+    await page.locator('.al-item[data-entry-id="invoice-request"]').click();
+    const answer = page.getByLabel('答案');
+    await answer.fill('管理员甲的答案。');
+
+    // Meanwhile another admin saves the same entry.
+    const other = await staffApi(suite.server.url, 'admin');
+    const theirs = (await storedEntry(page, 'invoice-request'))!;
+    await other.put('/api/admin/kb/entries/invoice-request', {
+      title: theirs.title,
+      questions: theirs.questions,
+      answer: '管理员乙的答案。',
+    });
+    await other.dispose();
+
+    // The first admin's save is refused and says why; their text stays in the editor.
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('在你打开后已被他人修改，你的修改未保存').waitFor();
+    expect(await answer.inputValue()).toBe('管理员甲的答案。');
+    expect((await storedEntry(page, 'invoice-request'))?.answer).toBe('管理员乙的答案。');
+
+    // Loading the latest shows the other admin's answer; saving on it then goes through.
+    await page.getByRole('button', { name: '载入最新内容（放弃我的修改）' }).click();
+    await eventually(async () => expect(await answer.inputValue()).toBe('管理员乙的答案。'));
+    await answer.fill('管理员乙的答案，甲补充了一句。');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText(/已保存为草稿，知识库版本 v\d+/).waitFor();
+    expect((await storedEntry(page, 'invoice-request'))?.answer).toBe('管理员乙的答案，甲补充了一句。');
     await page.context().close();
   });
 });

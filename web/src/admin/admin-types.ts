@@ -4,7 +4,12 @@ import type { KbEntry } from '../shared/types.js';
 
 export type EntryStatus = 'draft' | 'published';
 
-export type AdminEntry = Omit<KbEntry, 'updatedAt'> & { updatedAt?: number | string; status?: EntryStatus };
+export type AdminEntry = Omit<KbEntry, 'updatedAt'> & {
+  updatedAt?: number | string;
+  status?: EntryStatus;
+  /** The revision of the entry's content, sent back with an edit (If-Match) so a stale one is refused. */
+  revision?: string;
+};
 
 export interface AdminKb {
   name: string;
@@ -15,6 +20,8 @@ export interface AdminKb {
   publishedVersion: number;
   /** The draft's "must not answer" examples. */
   negatives: string[];
+  /** Their revision, sent back with an edit of the list (If-Match). */
+  negativesRevision?: string;
   entries: AdminEntry[];
   /** Entries of the live version that the draft no longer has. */
   pendingRemovals: string[];

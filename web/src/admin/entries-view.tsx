@@ -1,6 +1,6 @@
 // Entries of the draft KB: the searchable list beside the editor. Every save makes a draft version.
 import { useMemo, useState } from 'react';
-import { request } from '../shared/api.js';
+import { ApiError, request } from '../shared/api.js';
 import type { AdminEntry, AdminKb } from './admin-types.js';
 import { EntryEditor, type EntryInput } from './entry-editor.js';
 import { EntryList } from './entry-list.js';
@@ -23,6 +23,10 @@ export function EntriesView({
   );
   const [editorKey, setEditorKey] = useState(0);
   const [flash, setFlash] = useState<string | null>(null);
+  // The revision of the copy the editor opened (sent as If-Match, so another admin's change made
+  // meanwhile is not overwritten unseen), and whether a save was just refused for that reason.
+  const [base, setBase] = useState(() => kb.entries.find((e) => e.id === selected)?.revision);
+  const [stale, setStale] = useState(false);
 
   const categories = useMemo(
     () => [...new Set(kb.entries.map((e) => e.category).filter((c): c is string => !!c))].sort(),
@@ -30,31 +34,55 @@ export function EntriesView({
   );
   const entry = kb.entries.find((e) => e.id === selected) ?? null;
 
-  const open = (id: string | null) => {
+  const open = (id: string | null, revision = kb.entries.find((e) => e.id === id)?.revision) => {
     setSelected(id);
     setEditorKey((k) => k + 1);
     setFlash(null);
+    setBase(revision);
+    setStale(false);
   };
 
+  /**
+   * A save or delete refused because someone changed the entry after this editor opened it: the list
+   * reloads, the editor keeps this admin's text, and the next save knowingly replaces the other change.
+   */
+  const guarded = async <T,>(send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'PRECONDITION_FAILED') {
+        setBase((error.details as { revision?: string } | undefined)?.revision);
+        setStale(true);
+        await reload();
+      }
+      throw error;
+    }
+  };
+  const ifMatch = base ? { 'if-match': `"${base}"` } : undefined;
+
   const save = async (input: EntryInput, isNew: boolean) => {
-    const result = isNew
-      ? await request<{ entry: AdminEntry; version: number }>('/api/admin/kb/entries', {
-          method: 'POST',
-          body: input,
-        })
-      : await request<{ entry: AdminEntry; version: number }>(
-          `/api/admin/kb/entries/${encodeURIComponent(input.id ?? '')}`,
-          { method: 'PUT', body: input },
-        );
+    const result = await guarded(() =>
+      isNew
+        ? request<{ entry: AdminEntry; version: number; revision: string }>('/api/admin/kb/entries', {
+            method: 'POST',
+            body: input,
+          })
+        : request<{ entry: AdminEntry; version: number; revision: string }>(
+            `/api/admin/kb/entries/${encodeURIComponent(input.id ?? '')}`,
+            { method: 'PUT', body: input, headers: ifMatch },
+          ),
+    );
     await reload();
-    open(result.entry.id);
+    open(result.entry.id, result.revision);
     setFlash(t('editor.saved', { version: result.version }));
   };
 
   const remove = async (target: AdminEntry) => {
-    const result = await request<{ version: number }>(
-      `/api/admin/kb/entries/${encodeURIComponent(target.id)}`,
-      { method: 'DELETE' },
+    const result = await guarded(() =>
+      request<{ version: number }>(`/api/admin/kb/entries/${encodeURIComponent(target.id)}`, {
+        method: 'DELETE',
+        headers: ifMatch,
+      }),
     );
     await reload();
     open(null);
@@ -82,6 +110,14 @@ export function EntriesView({
             <a href="#/kb/publish" className="alert-link">
               {t('editor.goPublish')}
             </a>
+          </p>
+        )}
+        {stale && selected && (
+          <p className="alert alert--info" role="alert">
+            {t('editor.stale')}{' '}
+            <button type="button" className="btn btn--small" onClick={() => open(selected)}>
+              {t('editor.loadLatest')}
+            </button>
           </p>
         )}
         {selected === null ? (

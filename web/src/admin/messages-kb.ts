@@ -10,6 +10,8 @@ export const kbZh = {
   'negatives.hint': '{count} 条（保存时去掉首尾空格、空行和重复）',
   'negatives.saved': '已保存为草稿，知识库版本 v{version}。',
   'negatives.unchanged': '没有变化，未生成新版本。',
+  'negatives.stale':
+    '你的修改还在编辑框里：再次点击“保存”会覆盖对方的修改；刷新页面可查看最新列表（放弃你的修改）。',
   'negatives.diff': '不应回答的问题：新增 {added}，删除 {removed}',
   'versions.negatives': '不应回答 +{added} −{removed}',
   'kbnav.versions': '版本历史',
@@ -47,6 +49,9 @@ export const kbZh = {
   'editor.save': '保存',
   'editor.saving': '正在保存…',
   'editor.saved': '已保存为草稿，知识库版本 v{version}。',
+  'editor.stale':
+    '这条内容在你打开后已被他人修改。你的修改还在编辑框里：再次点击“保存”会覆盖对方的修改；也可以放弃你的修改，查看最新内容。',
+  'editor.loadLatest': '载入最新内容（放弃我的修改）',
   'editor.goPublish': '去发布',
   'editor.delete': '删除',
   'editor.confirmDelete': '确定删除“{title}”？发布后机器人将不再使用该条目。',
@@ -198,6 +203,8 @@ export const kbEn: Record<KbKey, string> = {
   'negatives.hint': '{count} examples (saving trims spaces and drops blank lines and repeats)',
   'negatives.saved': 'Saved as a draft: KB version v{version}.',
   'negatives.unchanged': 'Nothing changed: no new version.',
+  'negatives.stale':
+    'Your edits are still in the box: saving again replaces their change; reload the page to see the latest list (discarding yours).',
   'negatives.diff': 'Must-not-answer examples: {added} added, {removed} removed',
   'versions.negatives': 'must not answer +{added} −{removed}',
   'kbnav.versions': 'History',
@@ -236,6 +243,9 @@ export const kbEn: Record<KbKey, string> = {
   'editor.save': 'Save',
   'editor.saving': 'Saving…',
   'editor.saved': 'Saved as a draft, knowledge base version v{version}.',
+  'editor.stale':
+    'Someone else changed this entry after you opened it. Your edits are still in the editor: saving again replaces their change; or discard yours and see the latest.',
+  'editor.loadLatest': 'Load the latest (discard my edits)',
   'editor.goPublish': 'Publish',
   'editor.delete': 'Delete',
   'editor.confirmDelete': 'Delete “{title}”? Once published, the bot will no longer use it.',

@@ -2,7 +2,7 @@
 // other shops…). The engine learns from them where to stop answering and hand off; like an entry edit,
 // saving makes a draft version that the bot uses once it is published.
 import { useEffect, useState, type FormEvent } from 'react';
-import { request } from '../shared/api.js';
+import { ApiError, request } from '../shared/api.js';
 import type { AdminKb } from './admin-types.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
@@ -20,13 +20,19 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
   const stored = kb.negatives.join('\n');
   const [text, setText] = useState(stored);
   // When the KB reloads with another list (another admin saved, an import), show it unless the text
-  // box holds edits of this admin's that are not saved yet.
+  // box holds edits of this admin's that are not saved yet. `base` is the revision of the list those
+  // edits started from: a save sends it (If-Match), so another admin's change made meanwhile is not
+  // replaced unseen.
   const [shown, setShown] = useState(stored);
+  const [base, setBase] = useState(kb.negativesRevision);
   useEffect(() => {
     if (stored === shown) return;
-    setText((current) => (current === shown ? stored : current));
+    if (text === shown) {
+      setText(stored);
+      setBase(kb.negativesRevision);
+    }
     setShown(stored);
-  }, [stored, shown]);
+  }, [stored, shown, text, kb.negativesRevision]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ version: number; changed: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,16 +44,30 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
     setProblem(null);
     setSaved(null);
     try {
-      const result = await request<{ negatives: string[]; version: number; changed: boolean }>(
-        '/api/admin/kb/negatives',
-        { method: 'PUT', body: { negatives: lines(text) } },
-      );
+      const result = await request<{
+        negatives: string[];
+        revision: string;
+        version: number;
+        changed: boolean;
+      }>('/api/admin/kb/negatives', {
+        method: 'PUT',
+        body: { negatives: lines(text) },
+        headers: base ? { 'if-match': `"${base}"` } : undefined,
+      });
       const savedText = result.negatives.join('\n');
       setText(savedText);
       setShown(savedText);
+      setBase(result.revision);
       setSaved(result);
       if (result.changed) await reload();
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'PRECONDITION_FAILED') {
+        // Someone saved the list meanwhile: keep this admin's text; saving again replaces theirs.
+        setBase((error.details as { revision?: string } | undefined)?.revision);
+        setProblem(`${errorText(error)} ${t('negatives.stale')}`);
+        await reload();
+        return;
+      }
       setProblem(errorText(error));
     } finally {
       setBusy(false);

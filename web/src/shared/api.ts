@@ -33,11 +33,13 @@ export interface RequestOptions {
   /** A file or text sent as it is (instead of `body` as JSON), with its content type. */
   raw?: { data: BodyInit; contentType: string };
   token?: string;
+  /** Extra request headers (e.g. If-Match with the revision an edit was made on). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.raw) headers['content-type'] = options.raw.contentType;
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
