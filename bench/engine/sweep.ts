@@ -1,12 +1,16 @@
 // Diagnostic (not part of the product): where the automatic answer threshold lands on the
-// confidence curve of each set. Usage: npx tsx bench/engine/sweep.ts [set...]
+// confidence curve of each set. Usage: npx tsx bench/engine/sweep.ts [--grid 0.3,0.4,…] [set...]
 import path from 'node:path';
 import { loadSet, SET_NAMES, type SetName } from './datasets.js';
 import { trainModel } from '../../src/engine/index.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const data = path.resolve(repo, '../shared/data');
-const names = (process.argv.slice(2).length ? process.argv.slice(2) : SET_NAMES) as SetName[];
+const args = process.argv.slice(2);
+const gridAt = args.indexOf('--grid');
+const grid =
+  gridAt >= 0 ? args.splice(gridAt, 2)[1].split(',').map(Number) : [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const names = (args.length ? args : SET_NAMES) as SetName[];
 for (const name of names) {
   const set = loadSet(name, data, repo);
   if (!set) continue;
@@ -41,7 +45,7 @@ for (const name of names) {
     `${name}: train ${secs.toFixed(2)}s top1 ${f(top1)} auto answer≥${auto.answer.toFixed(3)} clarify≥${auto.clarify.toFixed(3)} ` +
       `→ in ${f(right / ins.length)} clarifyHit ${f(clHit / ins.length)} decisions ${JSON.stringify(dec)}`,
   );
-  const line = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+  const line = grid
     .map(at)
     .map((p) => `t${p.t}: ${f(p.ins)}/${f(p.oos)}/${f(p.wrong)}`)
     .join('  ');
