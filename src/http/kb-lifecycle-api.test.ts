@@ -1,5 +1,6 @@
 // The KB lifecycle over HTTP, in process: edits are drafts the bot does not use, publishing runs the
-// regression cases (and is refused when it breaks one), diff and rollback. Files: kb-file-api.test.ts.
+// regression cases (and is refused when it breaks one), diff and rollback, and an edit on a copy
+// another admin changed meanwhile is refused (412). Files: kb-file-api.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-support.js';
 
@@ -230,6 +231,76 @@ describe('diff', () => {
     expect(
       (await server.json('GET', '/api/admin/kb/diff?from=1&to=99999', undefined, { cookie })).statusCode,
     ).toBe(404);
+  });
+});
+
+// Edits sent with If-Match (the revision of the copy they were made on), as the admin console sends them.
+const send = (method: 'PUT' | 'DELETE', url: string, body: unknown, revision?: string) =>
+  server.json(method, url, body, { cookie, ...(revision === undefined ? {} : { 'if-match': revision }) });
+
+interface Listed {
+  id: string;
+  title: string;
+  questions: string[];
+  answer: string;
+  category?: string;
+  revision: string;
+}
+const entryOf = async (id: string): Promise<Listed | undefined> =>
+  (await get('/api/admin/kb')).entries.find((e: Listed) => e.id === id);
+/** What the entry editor sends: the KB file's fields of a listed entry. */
+const editable = ({ title, questions, answer, category }: Listed) => ({ title, questions, answer, category });
+
+describe('edits on a stale copy', () => {
+  it('an entry edit with the current revision applies; one with an older revision is refused (412) and changes nothing', async () => {
+    const first = (await entryOf('invoice-request'))!;
+    const url = `/api/admin/kb/entries/${encodeURIComponent(first.id)}`;
+    // Admin A saves on the copy both opened.
+    const a = await send(
+      'PUT',
+      url,
+      { ...editable(first), answer: first.answer + '（A 补充）' },
+      `"${first.revision}"`,
+    );
+    expect(a.statusCode).toBe(200);
+    expect(a.json().revision).not.toBe(first.revision);
+    expect(a.headers.etag).toBe(`"${a.json().revision}"`);
+    const version = (await get('/api/admin/kb')).version;
+
+    // Admin B saves on the same, now stale, copy.
+    const b = await send('PUT', url, { ...editable(first), answer: 'B 的答案' }, `"${first.revision}"`);
+    expect(b.statusCode).toBe(412);
+    expect(b.json().error).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'entry.changed-meanwhile',
+      params: { id: first.id },
+      details: { revision: a.json().revision, entry: { id: first.id, answer: first.answer + '（A 补充）' } },
+    });
+    expect((await entryOf(first.id))?.answer).toBe(first.answer + '（A 补充）');
+    expect((await get('/api/admin/kb')).version).toBe(version);
+
+    // Deleting on the stale copy is refused too; on the current one it goes through.
+    const staleDelete = await send('DELETE', url, undefined, first.revision);
+    expect(staleDelete.statusCode).toBe(412);
+    expect(await entryOf(first.id)).toBeDefined();
+    const current = (await entryOf(first.id))!;
+    expect(current.revision).toBe(a.json().revision);
+    expect((await send('DELETE', url, undefined, `W/"${current.revision}"`)).statusCode).toBe(200);
+    expect(await entryOf(first.id)).toBeUndefined();
+    // Editing what is gone says so, whatever revision is sent.
+    const gone = await send('PUT', url, editable(first), current.revision);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error.reason).toBe('entry.not-found');
+  });
+
+  it('without If-Match an edit applies to the latest, as API scripts expect', async () => {
+    const entry = (await entryOf('refund-arrival'))!;
+    const url = `/api/admin/kb/entries/${encodeURIComponent(entry.id)}`;
+    expect((await send('PUT', url, { ...editable(entry), title: entry.title + '？' })).statusCode).toBe(200);
+    expect((await send('PUT', url, { ...editable(entry), title: entry.title + '！' })).statusCode).toBe(200);
+    expect((await entryOf(entry.id))?.title).toBe(entry.title + '！');
+    // "*" asks only that the entry exists.
+    expect((await send('PUT', url, editable(entry), '*')).statusCode).toBe(200);
   });
 });
 

@@ -12,8 +12,11 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const get = async (url: string) => (await server.json('GET', url, undefined, { cookie })).json();
-const put = (body: unknown, as = cookie) =>
-  server.json('PUT', '/api/admin/kb/negatives', body, { cookie: as });
+const put = (body: unknown, revision?: string, as = cookie) =>
+  server.json('PUT', '/api/admin/kb/negatives', body, {
+    cookie: as,
+    ...(revision === undefined ? {} : { 'if-match': revision }),
+  });
 const importFile = (payload: string, contentType: string) =>
   server.app.inject({
     method: 'POST',
@@ -110,7 +113,7 @@ describe('"must not answer" examples', () => {
     }
     expect(await get('/api/admin/kb')).toMatchObject({ negatives: stored, version });
     const agent = await server.login('agent');
-    expect((await put({ negatives: [] }, agent)).statusCode).toBe(403);
+    expect((await put({ negatives: [] }, undefined, agent)).statusCode).toBe(403);
   });
 
   it('travel in JSON export and import; a file without them, or a CSV, keeps the stored ones', async () => {
@@ -153,5 +156,31 @@ describe('"must not answer" examples', () => {
       headers: { cookie },
     });
     expect(old.json().negatives).toEqual(stored);
+  });
+
+  it('a save on a copy another admin changed meanwhile (If-Match) is refused with the current list; nothing changes', async () => {
+    const kb = await get('/api/admin/kb');
+    const a = await put(
+      { negatives: [...kb.negatives, '帮我查一下明天的天气'] },
+      `"${kb.negativesRevision}"`,
+    );
+    expect(a.statusCode).toBe(200);
+    expect(a.json()).toMatchObject({ changed: true });
+    expect(a.headers.etag).toBe(`"${a.json().revision}"`);
+    expect((await get('/api/admin/kb')).negativesRevision).toBe(a.json().revision);
+
+    const b = await put({ negatives: ['只有 B 的例句'] }, `"${kb.negativesRevision}"`);
+    expect(b.statusCode).toBe(412);
+    expect(b.json().error).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'negatives.changed-meanwhile',
+      details: { revision: a.json().revision, negatives: a.json().negatives },
+    });
+    const after = await get('/api/admin/kb');
+    expect(after.negatives).toEqual(a.json().negatives);
+    expect(after.version).toBe(a.json().version);
+    // The order of the examples is not a change: the revision of the same set is the same.
+    const reordered = await put({ negatives: [...a.json().negatives].reverse() }, a.json().revision);
+    expect(reordered.json()).toMatchObject({ changed: false, revision: a.json().revision });
   });
 });
