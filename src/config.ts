@@ -32,6 +32,8 @@ export interface Config {
   webDir: string;
   /** Set Secure on cookies (behind HTTPS). */
   secureCookies: boolean;
+  /** Encrypts the transcript signing key stored in the database (ZHIDA_KEY_PASSPHRASE). */
+  keyPassphrase: string | undefined;
   /** Complaint SLA targets per priority and the at-risk share. */
   sla: SlaPolicy;
   handoff: HandoffConfig;
@@ -182,6 +184,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     requestRateLimit: intIn(env, 'ZHIDA_REQUEST_RATE_LIMIT', 600, 10, 10_000_000),
     webDir: path.resolve(env.ZHIDA_WEB_DIR || path.join(PACKAGE_ROOT, 'dist', 'web')),
     secureCookies: bool(env, 'ZHIDA_SECURE_COOKIES', false),
+    keyPassphrase: env.ZHIDA_KEY_PASSPHRASE || undefined,
     sla: slaPolicy(env),
     handoff: {
       triggers: triggers(env.ZHIDA_HANDOFF_TRIGGERS),
@@ -206,6 +209,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     parseBusinessHours(config.routing.businessHours, config.routing.utcOffsetMinutes);
   } catch (err) {
     throw new ConfigError(`ZHIDA_BUSINESS_HOURS: ${(err as Error).message}`);
+  }
+  if (config.keyPassphrase !== undefined && config.keyPassphrase.length < 12) {
+    throw new ConfigError('ZHIDA_KEY_PASSPHRASE must be at least 12 characters');
   }
   if (config.demoPassword !== undefined && config.demoPassword.length < 6) {
     throw new ConfigError('ZHIDA_DEMO_PASSWORD must be at least 6 characters');

@@ -128,7 +128,7 @@ export async function startServer(
         (author) => services.kbPublishing.publish({}, author),
         (err) => log(err),
       ),
-      ...(await createEvidenceServices(ctx, config.sla)),
+      ...(await createEvidenceServices(ctx, config.sla, config.keyPassphrase)),
       insightProjector,
       insightMetrics: createInsightMetrics({ storage, clock, projector: insightProjector }),
       profiles: createCustomerProfiles({ storage, clock, projector: insightProjector }),

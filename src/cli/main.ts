@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
+import { KeyPassphraseError } from '../evidence/signing-key.js';
 import { AppError } from '../errors.js';
 import { kbFromCsv } from '../services/kb-csv.js';
 import { exportKnowledgeBase, importKnowledgeBase } from '../services/knowledge-base.js';
@@ -118,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof KeyPassphraseError) {
       io.stderr(`configuration error: ${err.message}\n`);
       return 2;
     }

@@ -1,5 +1,7 @@
 // The server's Ed25519 transcript key: generation, loading from PEM, and its fingerprint (SHA-256 of the
 // public key's DER SubjectPublicKeyInfo, lowercase hex), the value people compare with the published one.
+// With a passphrase the private key is kept as encrypted PKCS#8 (PBES2, AES-256-CBC): a copy of the
+// database alone then cannot sign a forged transcript.
 import {
   createHash,
   createPrivateKey,
@@ -20,17 +22,51 @@ export interface KeyPairPem {
   fingerprint: string;
 }
 
-export function generateSigningKeyPair(): KeyPairPem {
+/** A stored key that cannot be opened: encrypted without a passphrase given, or with another one. */
+export class KeyPassphraseError extends Error {
+  override readonly name = 'KeyPassphraseError';
+}
+
+const exportPrivate = (key: KeyObject, passphrase: string | undefined): string =>
+  key
+    .export({
+      type: 'pkcs8',
+      format: 'pem',
+      ...(passphrase ? { cipher: 'aes-256-cbc', passphrase } : {}),
+    })
+    .toString();
+
+export const isEncryptedPem = (pem: string): boolean => pem.includes('BEGIN ENCRYPTED PRIVATE KEY');
+
+/** A new key pair; the private key encrypted with `passphrase` when one is given. */
+export function generateSigningKeyPair(passphrase?: string): KeyPairPem {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   return {
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    privateKeyPem: exportPrivate(privateKey, passphrase),
     fingerprint: fingerprintOf(publicKey),
   };
 }
 
-export function signingKeyFromPem(pair: Pick<KeyPairPem, 'privateKeyPem'>): SigningKey {
-  const privateKey = createPrivateKey(pair.privateKeyPem);
+function openPrivateKey(pem: string, passphrase: string | undefined): KeyObject {
+  if (isEncryptedPem(pem) && !passphrase)
+    throw new KeyPassphraseError('the transcript key is stored encrypted: set ZHIDA_KEY_PASSPHRASE');
+  try {
+    return createPrivateKey({ key: pem, format: 'pem', ...(passphrase ? { passphrase } : {}) });
+  } catch (err) {
+    if (isEncryptedPem(pem))
+      throw new KeyPassphraseError('ZHIDA_KEY_PASSPHRASE does not open the stored transcript key');
+    throw err;
+  }
+}
+
+/** The same private key as encrypted PKCS#8 PEM (for a key stored before a passphrase was set). */
+export function encryptPrivateKeyPem(pem: string, passphrase: string): string {
+  return exportPrivate(openPrivateKey(pem, undefined), passphrase);
+}
+
+export function signingKeyFromPem(pair: Pick<KeyPairPem, 'privateKeyPem'>, passphrase?: string): SigningKey {
+  const privateKey = openPrivateKey(pair.privateKeyPem, passphrase);
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the transcript key is not an Ed25519 key');
   const publicKey = createPublicKey(privateKey);
   return {

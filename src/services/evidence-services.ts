@@ -18,8 +18,9 @@ export interface EvidenceServices {
 export async function createEvidenceServices(
   ctx: Pick<ServiceContext, 'storage' | 'clock' | 'newId'>,
   sla: SlaPolicy,
+  keyPassphrase?: string,
 ): Promise<EvidenceServices> {
-  const key = await loadTranscriptKey(ctx.storage, ctx.clock());
+  const key = await loadTranscriptKey(ctx.storage, ctx.clock(), keyPassphrase);
   return {
     transcripts: createTranscripts(ctx, key),
     ratings: createRatings(ctx),

@@ -18,6 +18,9 @@ export interface KeyRepository {
   /** Stores the candidate unless a key with its id exists, and returns the stored key: the first writer wins,
    * so instances starting together on one database end up with one key. */
   getOrCreate(candidate: KeyRecord): Promise<KeyRecord>;
+  /** Replaces the stored private key (the same key, re-encoded) only while it is still `from`; true when
+   * it did. Instances re-encoding at once: one wins, the others read its result. */
+  replacePrivateKey(id: string, from: string, to: string): Promise<boolean>;
 }
 
 export type RatingScore = 1 | 2 | 3 | 4 | 5;

@@ -29,6 +29,15 @@ export function keyRepository(db: Executor): KeyRepository {
       if (!stored) throw new Error(`server key ${k.id} vanished right after it was stored`);
       return stored;
     },
+    async replacePrivateKey(id, from, to) {
+      const result = await db()
+        .updateTable('server_keys')
+        .set({ private_key: to })
+        .where('id', '=', id)
+        .where('private_key', '=', from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
 }
 

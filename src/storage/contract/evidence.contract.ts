@@ -24,6 +24,17 @@ export function evidenceCases(open: OpenStorage): void {
       expect(await storage().keys.get(id)).toStrictEqual(keyRecord(id, 1));
     });
 
+    it('replaces a private key only while it is the one the caller read', async () => {
+      const id = uid('key');
+      await storage().keys.getOrCreate(keyRecord(id, 1));
+      expect(await storage().keys.replacePrivateKey(id, 'private-9', 'sealed-1')).toBe(false);
+      expect((await storage().keys.get(id))?.privateKeyPem).toBe('private-1');
+      expect(await storage().keys.replacePrivateKey(id, 'private-1', 'sealed-1')).toBe(true);
+      expect(await storage().keys.get(id)).toStrictEqual({ ...keyRecord(id, 1), privateKeyPem: 'sealed-1' });
+      expect(await storage().keys.replacePrivateKey(id, 'private-1', 'sealed-2')).toBe(false);
+      expect(await storage().keys.replacePrivateKey(uid('key'), 'private-1', 'x')).toBe(false);
+    });
+
     it('of concurrent first starts, all get the same key', async () => {
       const id = uid('key');
       const got = await Promise.all([1, 2, 3, 4].map((n) => storage().keys.getOrCreate(keyRecord(id, n))));
