@@ -98,17 +98,17 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
   }
 
   /**
-   * The stored entry an edit applies to. With If-Match (`ifMatch`), an entry that changed since the
-   * editor's copy is refused: the details carry the current entry, so the editor can show it.
+   * Refuses an edit of an entry that is gone, or (with If-Match) one made on a copy someone changed
+   * since: the details carry the current entry, so the editor can show it. Checked, then written (not in
+   * one transaction): two saves within the same few milliseconds can both pass.
    */
-  async function current(id: string, ifMatch: string | undefined) {
+  async function ensureCurrent(id: string, ifMatch: string | undefined): Promise<void> {
     const stored = await storage.kb.getEntry(id);
     if (!stored) throw reasonedError('NOT_FOUND', 'entry.not-found', { id });
     const { updatedAt: _updatedAt, ...entry } = stored;
     const revision = entryRevision(entry);
     if (!matchesRevision(ifMatch, revision))
       throw reasonedError('PRECONDITION_FAILED', 'entry.changed-meanwhile', { id }, { entry, revision });
-    return entry;
   }
 
   async function create(input: Omit<KbEntry, 'id'> & { id?: string }, author: string) {
@@ -120,14 +120,14 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
   }
 
   async function update(id: string, input: Omit<KbEntry, 'id'>, author: string, ifMatch?: string) {
-    await current(id, ifMatch);
+    await ensureCurrent(id, ifMatch);
     const entry = validEntry({ ...input, id });
     const version = changed(await storage.kb.upsertEntry(entry, author, clock()));
     return { entry, version, revision: entryRevision(entry) };
   }
 
   async function remove(id: string, author: string, ifMatch?: string) {
-    await current(id, ifMatch);
+    await ensureCurrent(id, ifMatch);
     const version = await storage.kb.deleteEntry(id, author, clock());
     if (version === false) throw reasonedError('NOT_FOUND', 'entry.not-found', { id });
     return { version: changed(version) };
