@@ -1,8 +1,8 @@
-// The staff consoles under their Content-Security-Policy in real Chromium: they work with no violation
-// reported, and a page (even of the same site) that frames them gets nothing.
+// The pages under their Content-Security-Policy in real Chromium: the widget and the staff consoles work
+// with no violation reported, and a page (even of the same site) that frames a console gets nothing.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { adminPage, consolePage, newContext, useServerAndBrowser } from './harness.js';
+import { adminPage, consolePage, newContext, useServerAndBrowser, widget } from './harness.js';
 
 const suite = useServerAndBrowser();
 
@@ -14,6 +14,18 @@ function cspViolations(page: Page): string[] {
   });
   return seen;
 }
+
+it('runs the widget with no Content-Security-Policy violation: a chat, care mode, a handoff', async () => {
+  const page = await (await newContext(suite.browser)).newPage();
+  const violations = cspViolations(page);
+  await widget.open(page, suite.server.url);
+  await widget.ask(page, '退款多久到账');
+  await page.getByRole('switch', { name: '长辈版' }).click();
+  await widget.humanButton(page).click();
+  await widget.banner(page).waitFor();
+  expect(violations).toEqual([]);
+  await page.context().close();
+});
 
 it('runs the admin and agent consoles with no Content-Security-Policy violation', async () => {
   const admin = await (await newContext(suite.browser)).newPage();
