@@ -90,6 +90,14 @@ it('keeps the admin’s text when another admin saved the list meanwhile; saving
     const stored = (await other.get<{ negatives: string[] }>('/api/admin/kb')).negatives;
     expect(stored).toContain('甲加的：帮我订张机票');
     expect(stored).not.toContain('乙加的：今天限号吗');
+
+    // Refused once more, the admin takes the other list instead of their own.
+    await other.put('/api/admin/kb/negatives', { negatives: [...stored, '乙又加的：查话费'] });
+    await box.fill([...stored, '甲又加的：查快递单号归属地'].join('\n'));
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '载入最新内容（放弃我的修改）' }).click();
+    await expect.poll(() => box.inputValue()).toBe([...stored, '乙又加的：查话费'].join('\n'));
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     await page.context().close();
   } finally {
     await other.dispose();

@@ -11,7 +11,7 @@ export const kbZh = {
   'negatives.saved': '已保存为草稿，知识库版本 v{version}。',
   'negatives.unchanged': '没有变化，未生成新版本。',
   'negatives.stale':
-    '你的修改还在编辑框里：再次点击“保存”会覆盖对方的修改；刷新页面可查看最新列表（放弃你的修改）。',
+    '你的修改还在编辑框里：再次点击“保存”会覆盖对方的修改；也可以放弃你的修改，查看最新列表。',
   'negatives.diff': '不应回答的问题：新增 {added}，删除 {removed}',
   'versions.negatives': '不应回答 +{added} −{removed}',
   'kbnav.versions': '版本历史',
@@ -204,7 +204,7 @@ export const kbEn: Record<KbKey, string> = {
   'negatives.saved': 'Saved as a draft: KB version v{version}.',
   'negatives.unchanged': 'Nothing changed: no new version.',
   'negatives.stale':
-    'Your edits are still in the box: saving again replaces their change; reload the page to see the latest list (discarding yours).',
+    'Your edits are still in the box: saving again replaces their change; or discard yours and see the latest list.',
   'negatives.diff': 'Must-not-answer examples: {added} added, {removed} removed',
   'versions.negatives': 'must not answer +{added} −{removed}',
   'kbnav.versions': 'History',

@@ -36,13 +36,25 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ version: number; changed: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A save was refused because another admin saved the list meanwhile (412).
+  const [stale, setStale] = useState(false);
   const count = new Set(lines(text)).size;
+
+  /** Discards this admin's edits for the list as stored now. */
+  const loadLatest = () => {
+    setText(stored);
+    setShown(stored);
+    setBase(kb.negativesRevision);
+    setStale(false);
+    setProblem(null);
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setProblem(null);
     setSaved(null);
+    setStale(false);
     try {
       const result = await request<{
         negatives: string[];
@@ -65,6 +77,7 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
         // Someone saved the list meanwhile: keep this admin's text; saving again replaces theirs.
         setBase((error.details as { revision?: string } | undefined)?.revision);
         setProblem(`${errorText(error)} ${t('negatives.stale')}`);
+        setStale(true);
         await reload();
         return;
       }
@@ -108,6 +121,11 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
         </p>
       )}
       <Alerts flash={saved && !saved.changed ? t('negatives.unchanged') : null} problem={problem} />
+      {stale && (
+        <button type="button" className="btn btn--small" onClick={loadLatest}>
+          {t('editor.loadLatest')}
+        </button>
+      )}
     </main>
   );
 }
