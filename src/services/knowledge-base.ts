@@ -136,6 +136,7 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
   /**
    * Replaces the "must not answer" examples: a new draft version, unless the same examples are already
    * stored (in any order: the order means nothing to the engine, and a version would show no change).
+   * "The same" is what the revision says: it is a digest of the set, not of the list.
    */
   async function setNegatives(list: string[], author: string, ifMatch?: string) {
     const negatives = cleanNegatives(list);
@@ -146,16 +147,11 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
         'PRECONDITION_FAILED',
         'negatives.changed-meanwhile',
         {},
-        {
-          negatives: stored,
-          revision: storedRevision,
-        },
+        { negatives: stored, revision: storedRevision },
       );
-    const same = (a: string[], b: string[]) =>
-      a.length === b.length && new Set([...a, ...b]).size === a.length;
-    const version = same(stored, negatives)
-      ? false
-      : await storage.kb.setNegatives(negatives, author, clock());
+    const revision = negativesRevision(negatives);
+    const version =
+      revision === storedRevision ? false : await storage.kb.setNegatives(negatives, author, clock());
     return version === false
       ? {
           negatives: stored,
@@ -163,7 +159,7 @@ export function createKnowledgeBase(ctx: ServiceContext, onError: (err: unknown)
           version: await storage.kb.currentVersion(),
           changed: false,
         }
-      : { negatives, revision: negativesRevision(negatives), version: changed(version), changed: true };
+      : { negatives, revision, version: changed(version), changed: true };
   }
 
   async function importFile(input: unknown, author: string, note: string | null) {
