@@ -2,17 +2,15 @@
 // other shops…). The engine learns from them where to stop answering and hand off; like an entry edit,
 // saving makes a draft version that the bot uses once it is published.
 import { useEffect, useState, type FormEvent } from 'react';
+import { cleanNegatives } from '../../../src/engine/kb-validation.js';
 import { ApiError, request } from '../shared/api.js';
 import type { AdminKb } from './admin-types.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { Alerts } from './page-alerts.js';
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+// The server's own cleaning (trim, drop blank lines and repeats), for the live count and the request.
+const examplesIn = (text: string): string[] => cleanNegatives(text.split('\n'));
 
 export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t } = useI18n();
@@ -38,7 +36,7 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
   const [problem, setProblem] = useState<string | null>(null);
   // A save was refused because another admin saved the list meanwhile (412).
   const [stale, setStale] = useState(false);
-  const count = new Set(lines(text)).size;
+  const count = examplesIn(text).length;
 
   /** Discards this admin's edits for the list as stored now. */
   const loadLatest = () => {
@@ -63,7 +61,7 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
         changed: boolean;
       }>('/api/admin/kb/negatives', {
         method: 'PUT',
-        body: { negatives: lines(text) },
+        body: { negatives: examplesIn(text) },
         headers: base ? { 'if-match': `"${base}"` } : undefined,
       });
       const savedText = result.negatives.join('\n');
