@@ -25,8 +25,9 @@ const ifMatch = (request: FastifyRequest): string | undefined => {
   const value = request.headers['if-match'];
   return Array.isArray(value) ? value.join(',') : value;
 };
-const IF_MATCH_NOTE =
-  ' Send If-Match with the revision of the copy edited (from GET /api/admin/kb) to have the edit refused with 412 PRECONDITION_FAILED (details: the current content and revision) when someone changed it meanwhile; without it the edit applies to the latest.';
+/** How an edit avoids overwriting a change made meanwhile; `revision` names where the client reads it. */
+const ifMatchNote = (revision: string): string =>
+  ` Send If-Match with the ${revision} of GET /api/admin/kb for the copy edited to have the edit refused with 412 PRECONDITION_FAILED (details: the current content and revision) when someone changed it meanwhile; without it the edit applies to the latest.`;
 
 const entryBody = {
   type: 'object',
@@ -99,7 +100,8 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
     {
       schema: {
         tags,
-        summary: 'Replace an entry; makes a new draft KB version (live after a publish).' + IF_MATCH_NOTE,
+        summary:
+          'Replace an entry; makes a new draft KB version (live after a publish).' + ifMatchNote('revision'),
         params: idParams,
         body: entryBody,
         response: errors,
@@ -129,7 +131,8 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
     {
       schema: {
         tags,
-        summary: 'Delete an entry; makes a new draft KB version (live after a publish).' + IF_MATCH_NOTE,
+        summary:
+          'Delete an entry; makes a new draft KB version (live after a publish).' + ifMatchNote('revision'),
         params: idParams,
         response: errors,
       },
@@ -154,7 +157,7 @@ export async function adminRoutes(app: FastifyInstance, services: AppServices): 
         tags,
         summary:
           'Replace the "must not answer" examples (messages no entry answers; the engine learns from them where to stop answering, and hands off a message nearer one of them than to its best entry). Trimmed, blanks and repeats dropped; makes a new draft version when the set of examples changes (live after a publish).' +
-          IF_MATCH_NOTE.replace('GET /api/admin/kb', 'negativesRevision of GET /api/admin/kb'),
+          ifMatchNote('negativesRevision'),
         body: {
           type: 'object',
           additionalProperties: false,

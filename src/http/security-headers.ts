@@ -25,7 +25,7 @@ export const CUSTOMER_PAGE_CSP = policy();
 /** The staff consoles' policy: the same, and never inside a frame. */
 export const STAFF_PAGE_CSP = policy("frame-ancestors 'none'");
 
-const isStaffPage = (url: string): boolean => /^\/(admin|console)(\/|$|\?|#)/.test(url);
+const isStaffPage = (url: string): boolean => /^\/(admin|console)(\/|$|\?)/.test(url);
 const isDocs = (url: string): boolean => /^\/docs(\/|$|\?)/.test(url);
 
 export function installSecurityHeaders(app: FastifyInstance): void {
