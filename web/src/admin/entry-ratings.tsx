@@ -6,6 +6,7 @@ import { formatPercent } from './format.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 export function EntryRatings({ openEntry }: { openEntry: (id: string) => void }) {
   const { t } = useI18n();
@@ -21,16 +22,12 @@ export function EntryRatings({ openEntry }: { openEntry: (id: string) => void })
   const shown = (ratings ?? []).filter((r) => all || r.helpful + r.unhelpful > 0);
   return (
     <>
-      <header className="page-head">
-        <div>
-          <h2>{t('ratings.title')}</h2>
-          <p className="muted">{t('ratings.intro')}</p>
-        </div>
+      <PageHead title={t('ratings.title')} intro={t('ratings.intro')}>
         <label className="check">
           <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} />
           {t('ratings.showAll')}
         </label>
-      </header>
+      </PageHead>
       <Alerts problem={problem} />
       {ratings && shown.length === 0 && <p className="admin-empty">{t('ratings.none')}</p>}
       {shown.length > 0 && (

@@ -5,6 +5,7 @@ import { ApiError, request } from '../shared/api.js';
 import type { AdminKb, ImportProblem } from './admin-types.js';
 import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
+import { PageHead } from './page-head.js';
 
 type Format = 'json' | 'csv' | 'xlsx';
 const FORMATS: Format[] = ['json', 'csv', 'xlsx'];
@@ -116,12 +117,7 @@ export function ImportExport({
 
   return (
     <main className="admin-page" id="main">
-      <header className="page-head">
-        <div>
-          <h2>{t('files.title')}</h2>
-          <p className="muted">{t('files.intro')}</p>
-        </div>
-      </header>
+      <PageHead title={t('files.title')} intro={t('files.intro')} />
       <section className="card" aria-labelledby="export-title">
         <h3 id="export-title">{t('files.export')}</h3>
         <div className="file-row">

@@ -9,6 +9,7 @@ import { CARDS } from './insight-specs.js';
 import { useErrorText } from './error-text.js';
 import { useI18n, type AdminKey } from './messages.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 const DAY_MS = 86_400_000;
 const CHANNELS = ['web', 'app', 'wechat', 'api'];
@@ -99,11 +100,7 @@ export default function InsightsTab() {
 
   return (
     <main className="admin-page admin-page--wide" id="main" aria-busy={loading}>
-      <header className="page-head">
-        <div>
-          <h2>{t('insights.title')}</h2>
-          <p className="muted">{t('insights.intro')}</p>
-        </div>
+      <PageHead title={t('insights.title')} intro={t('insights.intro')}>
         <form className="filters" onSubmit={apply} aria-label={t('insights.filters')}>
           <label className="field field--inline">
             <span>{t('insights.from')}</span>
@@ -147,7 +144,7 @@ export default function InsightsTab() {
             {t('insights.summaryCsv')}
           </a>
         </form>
-      </header>
+      </PageHead>
       <Alerts problem={problem} />
       <dl className="tiles" data-testid="kpi-tiles">
         {TILES.map((tile) => (

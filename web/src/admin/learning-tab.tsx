@@ -8,6 +8,7 @@ import { useI18n, type AdminKey } from './messages.js';
 import { Proposals } from './proposals.js';
 import { useReviewQueue } from './use-review-queue.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 const VIEWS = ['clusters', 'ratings', 'proposals'] as const;
 type View = (typeof VIEWS)[number];
@@ -27,15 +28,14 @@ function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) 
 
   return (
     <>
-      <header className="page-head">
-        <div>
-          <h2>{t('learning.clustersTitle')}</h2>
-          <p className="muted">
-            {list
-              ? t('learning.clustersIntro', { open: list.openQuestions, clusters: list.clusters.length })
-              : ''}
-          </p>
-        </div>
+      <PageHead
+        title={t('learning.clustersTitle')}
+        intro={
+          list
+            ? t('learning.clustersIntro', { open: list.openQuestions, clusters: list.clusters.length })
+            : ''
+        }
+      >
         <div className="page-actions">
           <label className="field field--inline">
             <span>{t('learning.minSize')}</span>
@@ -55,7 +55,7 @@ function Clusters({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) 
             {t('learning.refresh')}
           </button>
         </div>
-      </header>
+      </PageHead>
       <Alerts flash={flash} problem={problem} />
       {list && list.clusters.length === 0 && <p className="admin-empty">{t('learning.noClusters')}</p>}
       <div className="cluster-grid">

@@ -8,6 +8,7 @@ import type { AdminKb } from './admin-types.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 // The server's own cleaning (trim, drop blank lines and repeats), for the live count and the request.
 const examplesIn = (text: string): string[] => cleanNegatives(text.split('\n'));
@@ -87,12 +88,7 @@ export function NegativesEditor({ kb, reload }: { kb: AdminKb; reload: () => Pro
 
   return (
     <main className="admin-page" id="main">
-      <header className="page-head">
-        <div>
-          <h2>{t('negatives.title')}</h2>
-          <p className="muted">{t('negatives.intro')}</p>
-        </div>
-      </header>
+      <PageHead title={t('negatives.title')} intro={t('negatives.intro')} />
       <form className="card" onSubmit={(event) => void save(event)} aria-label={t('negatives.title')}>
         <label className="field">
           <span>{t('negatives.label')}</span>

@@ -8,6 +8,7 @@ import { NewEntryFields } from './new-entry-fields.js';
 import { useCardAction } from './use-card-action.js';
 import { useReviewQueue } from './use-review-queue.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 function ProposalCard({
   proposal,
@@ -85,12 +86,7 @@ export function Proposals({ kb, reload }: { kb: AdminKb; reload: () => Promise<v
   const proposals = data?.proposals;
   return (
     <>
-      <header className="page-head">
-        <div>
-          <h2>{t('proposals.title')}</h2>
-          <p className="muted">{t('proposals.intro')}</p>
-        </div>
-      </header>
+      <PageHead title={t('proposals.title')} intro={t('proposals.intro')} />
       <Alerts flash={flash} problem={problem} />
       {proposals && proposals.length === 0 && <p className="admin-empty">{t('proposals.none')}</p>}
       <div className="cluster-grid">

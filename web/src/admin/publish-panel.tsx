@@ -8,6 +8,7 @@ import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { PublishReportView } from './publish-report.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 /** The report of a publish the server refused because it breaks regression cases, else null. */
 export function blockedReport(error: unknown): PublishReport | null {
@@ -65,11 +66,7 @@ export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promis
 
   return (
     <main className="admin-page" id="main">
-      <header className="page-head">
-        <div>
-          <h2>{t('publish.title')}</h2>
-          <p className="muted">{t('publish.intro')}</p>
-        </div>
+      <PageHead title={t('publish.title')} intro={t('publish.intro')}>
         <div className="page-actions">
           <button type="button" className="btn" onClick={() => void run('dry')} disabled={busy !== null}>
             {busy === 'dry' ? t('publish.running') : t('publish.dryRun')}
@@ -83,7 +80,7 @@ export function PublishPanel({ kb, reload }: { kb: AdminKb; reload: () => Promis
             {busy === 'publish' ? t('publish.publishing') : t('publish.publish', { version: kb.version })}
           </button>
         </div>
-      </header>
+      </PageHead>
       {!pending && outcome?.kind !== 'published' && (
         <p className="alert alert--info" role="status">
           {t('publish.upToDate', { version: kb.publishedVersion })}

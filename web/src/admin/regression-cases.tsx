@@ -7,6 +7,7 @@ import { ImportProblems } from './import-export.js';
 import { useErrorText } from './error-text.js';
 import { useI18n } from './messages.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 const NONE = '__none__';
 interface Form {
@@ -94,17 +95,13 @@ export function RegressionCases({ kb }: { kb: AdminKb }) {
 
   return (
     <main className="admin-page" id="main">
-      <header className="page-head">
-        <div>
-          <h2>{t('cases.title')}</h2>
-          <p className="muted">{t('cases.intro')}</p>
-        </div>
+      <PageHead title={t('cases.title')} intro={t('cases.intro')}>
         <div className="page-actions">
           <a className="btn" href="/api/admin/kb/regression-cases/export" download>
             {t('cases.export')}
           </a>
         </div>
-      </header>
+      </PageHead>
       <Alerts flash={flash} problem={problem} />
       {problems && <ImportProblems problems={problems} />}
       <form className="card case-form" onSubmit={submit} aria-labelledby="case-form-title">

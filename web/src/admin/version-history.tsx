@@ -16,6 +16,7 @@ import { useI18n } from './messages.js';
 import { blockedReport } from './publish-panel.js';
 import { PublishReportView } from './publish-report.js';
 import { Alerts } from './page-alerts.js';
+import { PageHead } from './page-head.js';
 
 export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Promise<void> }) {
   const { t, locale } = useI18n();
@@ -86,12 +87,7 @@ export function VersionHistory({ kb, reload }: { kb: AdminKb; reload: () => Prom
   const versions = history?.versions ?? [];
   return (
     <main className="admin-page" id="main">
-      <header className="page-head">
-        <div>
-          <h2>{t('versions.title')}</h2>
-          <p className="muted">{t('versions.intro')}</p>
-        </div>
-      </header>
+      <PageHead title={t('versions.title')} intro={t('versions.intro')} />
       <Alerts flash={flash} problem={problem} />
       {rollback && (
         <div className="confirm-box" role="group" aria-labelledby="rb-text">
